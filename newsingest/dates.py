@@ -1,0 +1,168 @@
+"""Turning the date strings found on news pages into aware datetimes or days.
+
+A value with a time of day becomes an aware `datetime`; a value that names only
+the day stays a `date`, because inventing midnight would shift it across
+time zones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+Moment = dt.datetime | dt.date
+
+UTC = dt.UTC
+# Languages whose month names and relative words dateparser should try when the page does not say.
+FALLBACK_LANGUAGES = ("en",)
+
+_TIME = re.compile(
+    r"(?<![\d.])\d{1,2}\s?[:h]\s?\d{2}(?!\d)|\d{1,2}\s?[ap]\.?\s?m\b|T\d{2}:?\d{2}|\d{1,2}\s?Uhr\b|\d+\s?時",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(
+    r"\b(ago|vor|hace|il y a|fa|geleden|siden|sedan|temu|назад|önce)\b|前|전",
+    re.IGNORECASE,
+)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_TZ_COLONLESS = re.compile(r"([+-]\d{2})(\d{2})$")
+
+# Spans that look like a date inside a longer text ("Published 27.09.2022, 10:31 Uhr").
+_MONTH_WORD = r"[^\W\d_]{3,12}\.?"
+_CLOCK = (
+    r"(?:\s*(?:,|at|um|à|a las|kl\.?|klo|–|-|\||/)?\s*"
+    r"\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:Uhr|h|[A-Z]{2,5}|GMT[+-]?\d*|[+-]\d{2}:?\d{2}))?)?"
+)
+_DATE_SPANS = [
+    re.compile(p + _CLOCK, re.IGNORECASE)
+    for p in (
+        r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+        r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日",
+        r"\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?",
+        r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)",
+        r"\d{1,2}\.?\s*(?:de\s+)?" + _MONTH_WORD + r"\s*(?:de\s+)?[.,]?\s*\d{4}",
+        _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
+    )
+]
+
+
+def has_time(raw: str) -> bool:
+    """Whether a date string gives a time of day (or is relative, like "2 hours ago")."""
+    return bool(_TIME.search(raw) or _RELATIVE.search(raw))
+
+
+def language_codes(*hints: str | None) -> tuple[str, ...]:
+    """Two-letter dateparser languages from page hints such as "de-AT" or "pt_BR", English last."""
+    codes: list[str] = []
+    for hint in hints:
+        if not hint:
+            continue
+        code = re.split(r"[-_]", hint.strip().lower())[0]
+        if code in _SUPPORTED and code not in codes:
+            codes.append(code)
+    for code in FALLBACK_LANGUAGES:
+        if code not in codes:
+            codes.append(code)
+    return tuple(codes)
+
+
+@lru_cache(maxsize=64)
+def _parser(languages: tuple[str, ...], relative_base: dt.datetime | None) -> DateDataParser:
+    settings = {
+        "RETURN_AS_TIMEZONE_AWARE": True,
+        "TIMEZONE": "UTC",
+        "TO_TIMEZONE": "UTC",
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    if relative_base is not None:
+        settings["RELATIVE_BASE"] = relative_base.astimezone(UTC).replace(tzinfo=None)
+    return DateDataParser(languages=list(languages), settings=settings)
+
+
+def _parse_iso(raw: str, default_tz: dt.tzinfo) -> Moment | None:
+    text = raw.strip()
+    if _ISO_DATE.match(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return None
+    if not _ISO_PREFIX.match(text):
+        return None
+    text = text.replace("Z", "+00:00").replace(" ", "T", 1)
+    text = _TZ_COLONLESS.sub(r"\1:\2", text)
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=default_tz)
+
+
+def parse_date(
+    raw: str | None,
+    *,
+    languages: tuple[str, ...] = FALLBACK_LANGUAGES,
+    default_tz: dt.tzinfo = UTC,
+    relative_base: dt.datetime | None = None,
+) -> Moment | None:
+    """Parse one date string; None when it is not a date.
+
+    Naive times are read in `default_tz` (the site's zone when known).
+    """
+    if not raw or not raw.strip():
+        return None
+    raw = " ".join(raw.split())
+    value = _parse_iso(raw, default_tz)
+    if value is not None:
+        return value
+    if len(raw) > 80 or not re.search(r"\d", raw) and not _RELATIVE.search(raw):
+        return None
+    data = _parser(languages, relative_base).get_date_data(raw)
+    found = data.date_obj
+    if found is None:
+        return None
+    if not has_time(raw):
+        return found.date()
+    found = found.astimezone(UTC)
+    if default_tz is not UTC and not re.search(r"[+-]\d{2}:?\d{2}\b|\b(?:UTC|GMT|Z)\b|\b[A-Z]{3,4}\b", raw):
+        found = found.replace(tzinfo=default_tz)
+    return found
+
+
+def find_date(
+    text: str,
+    *,
+    languages: tuple[str, ...] = FALLBACK_LANGUAGES,
+    default_tz: dt.tzinfo = UTC,
+    relative_base: dt.datetime | None = None,
+) -> tuple[Moment, str] | None:
+    """The first date inside a short text such as a byline, with the matched span."""
+    for pattern in _DATE_SPANS:
+        for match in pattern.finditer(text):
+            span = match.group(0).strip(" ,|-–")
+            value = parse_date(span, languages=languages, default_tz=default_tz, relative_base=relative_base)
+            if value is not None:
+                return value, span
+    if _RELATIVE.search(text) and relative_base is not None:
+        value = parse_date(text, languages=languages, relative_base=relative_base)
+        if value is not None:
+            return value, text.strip()
+    return None
+
+
+def to_utc(value: Moment | None) -> Moment | None:
+    """An aware datetime in UTC; a bare day is left as it is."""
+    if isinstance(value, dt.datetime):
+        return (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(UTC)
+    return value
+
+
+_SUPPORTED = frozenset(
+    "af am ar az be bg bn bs ca cs cy da de el en eo es et eu fa fi fil fr ga gl gu he hi hr hu hy id is it ja "
+    "ka kk km kn ko ky lb lo lt lv mk ml mn mr ms my nb ne nl nn no pa pl ps pt ro ru si sk sl so sq sr sv sw ta "
+    "te th tl to tr uk ur uz vi yue zh zu".split()
+)

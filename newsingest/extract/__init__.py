@@ -1,0 +1,108 @@
+"""extract(html, url) -> Article: what a news page says, with no I/O and no crawler."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from newsingest.dates import find_date, language_codes
+from newsingest.errors import NotAnArticle
+from newsingest.extract.body import extract_body_blocks
+from newsingest.extract.classify import check_article
+from newsingest.extract.generic import (
+    byline_authors,
+    date_candidates,
+    extract_generic,
+    find_headline_element,
+    url_date,
+)
+from newsingest.extract.jsonld import extract_jsonld
+from newsingest.extract.loader import ArticleLoader
+from newsingest.extract.meta import extract_meta
+from newsingest.extract.page import Page
+from newsingest.extract.site import SiteRules, extract_selectors
+from newsingest.extract.text import clean_markup_text
+from newsingest.models import Article
+from newsingest.urls import canonical_url, host_of
+
+__all__ = ["Article", "NotAnArticle", "SiteRules", "extract"]
+
+TEXT_FIELDS = ("section", "description", "site_name", "language", "image")
+
+
+def extract(html: bytes | str, url: str, *, site: SiteRules | dict[str, Any] | None = None,
+            fetched: dt.datetime | None = None) -> Article:
+    """Read one article page.
+
+    `site` carries the site's own selectors, tried before everything else.
+    `fetched` is when the page was fetched; relative dates ("2 hours ago") count from it.
+    Raises NotAnArticle for index, tag and author pages and pages without an article body.
+    """
+    rules = SiteRules.coerce(site)
+    page = Page(html, url)
+    selectors = extract_selectors(page, rules)
+    jsonld = extract_jsonld(page)
+    meta = extract_meta(page)
+    sources = [("selector", selectors), ("jsonld", jsonld), ("meta", meta)]
+
+    languages = language_codes(*(rules.languages if rules else ()), jsonld.get("language"), page.lang,
+                               meta.get("language"))
+    site_name = jsonld.get("site_name") or meta.get("site_name")
+    loader = ArticleLoader(
+        site_name=site_name, host=host_of(url), languages=languages,
+        default_tz=(rules.tz() if rules else None) or dt.UTC, relative_base=fetched,
+    )
+    h1_candidates = extract_generic(page, find_headline_element(page, None))
+    loader.fill(["headline"], [*sources, ("text", h1_candidates)])
+    headline = loader.get_output_value("headline") or ""
+    headline_el = find_headline_element(page, headline)
+
+    generic = extract_generic(page, headline_el)
+    generic["published"] = _visible_date(page, headline_el, languages, loader.context)
+    generic["authors"] = byline_authors(page, headline_el)
+    reference = clean_markup_text(jsonld.get("body"))
+    generic["paragraphs"] = [b.text for b in extract_body_blocks(page.tree, headline_el, reference)]
+    from_url = {"published": url_date(url)}
+    # JSON-LD articleBody is one flat string; the visible paragraphs keep their structure.
+    ordered = [("selector", selectors), ("text", generic), ("jsonld", {"paragraphs": _split_body(jsonld)})]
+    loader.fill(["paragraphs"], ordered)
+    loader.fill(["published", "modified", "authors", "tags", *TEXT_FIELDS],
+                [*sources, ("text", generic), ("url", from_url)])
+
+    paragraphs = tuple(loader.get_output_value("paragraphs") or ())
+    check_article(page, headline, paragraphs, jsonld)
+    return Article(
+        url=url,
+        canonical_url=canonical_url(url, jsonld.get("canonical_url") or meta.get("canonical_url")),
+        headline=headline,
+        body="\n\n".join(paragraphs),
+        paragraphs=paragraphs,
+        published=loader.get_output_value("published"),
+        published_raw=loader.raw.get("published"),
+        published_source=loader.won.get("published"),
+        modified=loader.get_output_value("modified"),
+        authors=tuple(loader.get_output_value("authors") or ()),
+        language=loader.get_output_value("language"),
+        section=loader.get_output_value("section"),
+        tags=tuple(loader.get_output_value("tags") or ()),
+        description=loader.get_output_value("description"),
+        site_name=loader.get_output_value("site_name"),
+        image=loader.get_output_value("image"),
+        sources=dict(loader.won),
+    )
+
+
+def _visible_date(page: Page, headline_el: Any, languages: tuple[str, ...], context: Any) -> str | None:
+    for raw, kind in date_candidates(page, headline_el):
+        if kind == "time":
+            return raw
+        found = find_date(raw, languages=languages, default_tz=context.get("default_tz", dt.UTC),
+                          relative_base=context.get("relative_base"))
+        if found is not None:
+            return found[1]
+    return None
+
+
+def _split_body(jsonld: dict[str, Any]) -> list[str]:
+    body = jsonld.get("body") or ""
+    return [p.strip() for p in body.split("\n") if p.strip()]

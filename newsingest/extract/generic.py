@@ -1,0 +1,155 @@
+"""The generic source: what the visible page says when the markup does not (the "text" and "url" sources)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from newsingest.extract.blocks import is_hidden
+from newsingest.extract.page import Page
+from newsingest.extract.text import clean_text
+
+# Page-level regions whose dates belong to the site, not the article (a header showing today's date).
+_OUTSIDE = frozenset({"header", "nav", "footer", "aside"})
+_NOT_ARTICLE_DATE = re.compile(r"today|current-?date|clock|weather|copyright|comment|related|teaser|sidebar|footer|"
+                               r"header|nav|menu|ticker|most-?read|trending|recommend",
+                               re.IGNORECASE)
+_DATE_HINT = re.compile(r"date|time|publish|posted|byline|dateline|meta|stamp|datum|fecha|data|zeit", re.IGNORECASE)
+_UPDATE_HINT = re.compile(r"updat|modif|aktualisiert|actualiz|mis à jour|oppdatert|uppdaterad", re.IGNORECASE)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/._-]|$)")
+_AUTHOR_HINT = re.compile(r"(?:^|[-_\s])(?:author|authors|byline|autor|autoren|auteur|autore|writer|reporter|"
+                          r"journalist|contributor|by)(?:$|[-_\s]|name|s)", re.IGNORECASE)
+
+
+def _ancestors(el: etree._Element) -> list[etree._Element]:
+    out = []
+    parent = el.getparent()
+    while parent is not None:
+        out.append(parent)
+        parent = parent.getparent()
+    return out
+
+
+def in_page_furniture(el: etree._Element, article: etree._Element | None = None) -> bool:
+    """Inside the site's header, navigation, footer or an aside, unless that region is inside the article."""
+    for node in [el, *_ancestors(el)]:
+        if node is article:
+            return False
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _OUTSIDE or is_hidden(node):
+            return True
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if names.strip() and _NOT_ARTICLE_DATE.search(names):
+            return True
+    return False
+
+
+def headline_elements(page: Page) -> list[etree._Element]:
+    return [h for h in page.tree.iter("h1") if clean_text(h.text_content())]
+
+
+def find_headline_element(page: Page, headline: str | None) -> etree._Element | None:
+    """The visible heading that shows the chosen headline, or the first h1."""
+    from newsingest.extract.headline import similarity
+
+    candidates = headline_elements(page)
+    if not candidates:
+        candidates = [h for h in page.tree.iter("h2") if clean_text(h.text_content())][:3]
+    if not candidates:
+        return None
+    if headline:
+        scored = [(similarity(clean_text(h.text_content()), headline), -i, h) for i, h in enumerate(candidates)]
+        best = max(scored, key=lambda t: (t[0], t[1]))
+        if best[0] >= 0.5:
+            return best[2]
+    return next((h for h in candidates if not in_page_furniture(h)), candidates[0])
+
+
+def article_element(page: Page, headline_el: etree._Element | None) -> etree._Element | None:
+    """The <article> (or itemprop=articleBody's parent) that holds the headline, if the page marks one."""
+    if headline_el is not None:
+        for node in _ancestors(headline_el):
+            if node.tag == "article" or (node.get("itemtype") or "").lower().endswith("article"):
+                return node
+    return None
+
+
+def date_candidates(page: Page, headline_el: etree._Element | None) -> list[tuple[str, str]]:
+    """(raw, kind) date strings from the visible page, nearest to the headline first.
+
+    kind is "time" for a machine-readable <time datetime>, "text" for visible wording.
+    """
+    article = article_element(page, headline_el)
+    order = {el: i for i, el in enumerate(page.tree.iter())}
+    anchor = order.get(headline_el, 0) if headline_el is not None else 0
+    found: list[tuple[int, int, str, str]] = []
+    for el in page.tree.iter("time"):
+        raw = el.get("datetime") or el.get("content") or clean_text(el.text_content())
+        if not raw or in_page_furniture(el, article) or _is_update(el):
+            continue
+        found.append((0 if el.get("itemprop") == "datePublished" else 1, _distance(order[el], anchor), raw, "time"))
+    for el in page.tree.iter("span", "div", "p", "small", "li", "dd", "address"):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not _DATE_HINT.search(names) or _is_update(el):
+            continue
+        text = clean_text(el.text_content())
+        if not text or len(text) > 120 or not re.search(r"\d", text) or in_page_furniture(el, article):
+            continue
+        found.append((2, _distance(order[el], anchor), text, "text"))
+    found.sort(key=lambda t: (t[1] > 400, t[0], t[1]))
+    return [(raw, kind) for _, _, raw, kind in found]
+
+
+def _is_update(el: etree._Element) -> bool:
+    names = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
+    return bool(_UPDATE_HINT.search(names))
+
+
+def _distance(position: int, anchor: int) -> int:
+    # Dates just after the headline are bylines; dates far before it are usually the site's.
+    return position - anchor if position >= anchor else 3 * (anchor - position)
+
+
+def url_date(url: str) -> str | None:
+    match = _URL_DATE.search(url)
+    return "-".join(match.groups()) if match else None
+
+
+def byline_authors(page: Page, headline_el: etree._Element | None) -> list[str]:
+    """Author names from byline markup: rel=author links, itemprop=author, author-named elements."""
+    article = article_element(page, headline_el)
+    scope = article if article is not None else page.tree
+    names: list[str] = []
+    for el in scope.iter():
+        if not isinstance(el.tag, str) or el.tag in ("meta", "link", "script", "style"):
+            continue
+        rel = (el.get("rel") or "").lower()
+        itemprop = (el.get("itemprop") or "").lower()
+        if itemprop == "author":
+            inner = el.find('.//*[@itemprop="name"]')
+            text = clean_text((inner if inner is not None else el).text_content())
+        elif rel == "author" or (_AUTHOR_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+                                 and el.tag in ("a", "span", "div", "p", "address", "strong", "b", "li")):
+            if in_page_furniture(el, article):
+                continue
+            text = clean_text(el.text_content())
+        else:
+            continue
+        if text and len(text) <= 120:
+            names.append(text)
+        if len(names) >= 6:
+            break
+    return names
+
+
+def extract_generic(page: Page, headline_el: etree._Element | None) -> dict[str, Any]:
+    """Field candidates read from the visible page."""
+    title = page.tree.find(".//title")
+    return {
+        "headline": clean_text(headline_el.text_content()) if headline_el is not None else
+        (clean_text(title.text_content()) if title is not None else None),
+        "language": page.lang,
+        "canonical_url": None,
+    }

@@ -1,0 +1,92 @@
+"""The item loader that assembles an article from its sources, first good value first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from itemloaders import ItemLoader
+from itemloaders.processors import Identity, MapCompose, TakeFirst
+
+from newsingest.dates import parse_date
+from newsingest.extract.authors import clean_author, unique_names
+from newsingest.extract.headline import clean_headline
+from newsingest.extract.text import clean_markup_text
+
+SOURCE_ORDER = ("selector", "jsonld", "meta", "text", "url")
+
+
+def _headline(value: str, loader_context: dict[str, Any]) -> str | None:
+    text = clean_headline(value, site_name=loader_context.get("site_name"), host=loader_context.get("host"))
+    return text if len(text) >= 3 else None
+
+
+def _moment(value: Any, loader_context: dict[str, Any]) -> Any:
+    if isinstance(value, dt.date):
+        return value
+    return parse_date(
+        str(value),
+        languages=loader_context.get("languages", ("en",)),
+        default_tz=loader_context.get("default_tz", dt.UTC),
+        relative_base=loader_context.get("relative_base"),
+    )
+
+
+def _plain(value: Any) -> str | None:
+    text = clean_markup_text(value if isinstance(value, str) else None)
+    return text or None
+
+
+def _tag(value: Any) -> str | None:
+    text = _plain(value)
+    return text if text and len(text) <= 80 else None
+
+
+def _paragraph(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+class ArticleLoader(ItemLoader):
+    """Field processors for articles; `fill` feeds sources in order and records which one won."""
+
+    default_item_class = dict
+    default_output_processor = TakeFirst()
+
+    headline_in = MapCompose(_headline)
+    published_in = MapCompose(_moment)
+    modified_in = MapCompose(_moment)
+    authors_in = MapCompose(clean_author)
+    authors_out = unique_names
+    tags_in = MapCompose(_tag)
+    tags_out = Identity()
+    paragraphs_in = MapCompose(_paragraph)
+    paragraphs_out = Identity()
+    section_in = MapCompose(_plain)
+    description_in = MapCompose(_plain)
+    site_name_in = MapCompose(_plain)
+    language_in = MapCompose(_plain)
+
+    def __init__(self, **context: Any) -> None:
+        super().__init__(**context)
+        self.won: dict[str, str] = {}
+        self.raw: dict[str, str] = {}
+
+    def offer(self, field: str, value: Any, source: str) -> bool:
+        """Add a candidate unless the field is already filled; True when it was taken."""
+        if field in self.won or value is None or value == "" or value == []:
+            return False
+        self.add_value(field, value)
+        if not self.get_collected_values(field):
+            return False
+        self.won[field] = source
+        if isinstance(value, str):
+            self.raw[field] = value
+        return True
+
+    def fill(self, fields: Iterable[str], sources: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        sources = list(sources)
+        for field in fields:
+            for name, values in sources:
+                if self.offer(field, values.get(field), name):
+                    break

@@ -1,0 +1,33 @@
+"""Text clean-up shared by every source."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+# Soft hyphens and zero-width characters: invisible on the page, but they split words for search.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"))
+_SPACES = re.compile(r"[^\S\n]+")
+_TAGS = re.compile(r"<[^>]{1,200}>")
+
+
+def clean_text(value: str | None) -> str:
+    """Unicode NFC, invisible characters dropped, runs of whitespace made one space."""
+    if not value:
+        return ""
+    value = unicodedata.normalize("NFC", value).translate(_INVISIBLE)
+    return " ".join(value.split())
+
+
+def clean_markup_text(value: str | None) -> str:
+    """Like clean_text, for values that may carry entities or stray tags (JSON-LD, meta)."""
+    if not value:
+        return ""
+    if "<" in value:
+        value = _TAGS.sub(" ", value)
+    return clean_text(html.unescape(value))
+
+
+def word_count(value: str) -> int:
+    return len(re.findall(r"\w+", value))

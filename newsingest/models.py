@@ -1,0 +1,86 @@
+"""The values newsingest produces: articles, their quotes and their links."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+Moment = dt.datetime | dt.date
+
+
+def iso(value: Moment | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation and who said it."""
+
+    text: str
+    speaker: str | None = None
+    speaker_raw: str | None = None
+    cue: str | None = None
+    paragraph: int | None = None
+    kind: str = "direct"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An entry of a link list on the page, such as "Latest news" or "Related"."""
+
+    url: str
+    title: str
+    published: Moment | None = None
+    section: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "title": self.title, "published": iso(self.published), "section": self.section}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from one page.
+
+    `published` is an aware datetime, or a date when the page gives only the day.
+    `sources` tells, for each field, which source won it: selector, jsonld, meta, text or url.
+    """
+
+    url: str
+    canonical_url: str
+    headline: str
+    body: str
+    paragraphs: tuple[str, ...]
+    published: Moment | None = None
+    published_raw: str | None = None
+    published_source: str | None = None
+    modified: Moment | None = None
+    authors: tuple[str, ...] = ()
+    language: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    description: str | None = None
+    site_name: str | None = None
+    image: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    links: tuple[Link, ...] = ()
+    sources: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready values: dates as ISO 8601 strings, tuples as lists."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, dt.date):
+                value = value.isoformat()
+            elif f.name in ("quotes", "links"):
+                value = [item.to_dict() for item in value]
+            elif isinstance(value, tuple):
+                value = list(value)
+            elif isinstance(value, dict):
+                value = dict(value)
+            out[f.name] = value
+        return out
