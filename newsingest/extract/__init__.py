@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import lxml.html
+
 from newsingest.dates import find_date, language_codes
 from newsingest.errors import NotAnArticle
 from newsingest.extract.body import extract_body_blocks
@@ -27,6 +29,9 @@ from newsingest.urls import canonical_url, host_of
 
 __all__ = ["Article", "NotAnArticle", "SiteRules", "extract"]
 
+MIN_VISIBLE_SHARE = 0.3
+# Less visible text than this, and the page is probably rendered by scripts.
+MIN_VISIBLE_CHARS = 300
 TEXT_FIELDS = ("section", "description", "site_name", "language", "image")
 
 
@@ -61,10 +66,15 @@ def extract(html: bytes | str, url: str, *, site: SiteRules | dict[str, Any] | N
     generic["published"] = _visible_date(page, headline_el, languages, loader.context)
     generic["authors"] = byline_authors(page, headline_el)
     reference = clean_markup_text(jsonld.get("body"))
-    generic["paragraphs"] = [b.text for b in extract_body_blocks(page.tree, headline_el, reference)]
+    visible = [b.text for b in extract_body_blocks(page.tree, headline_el, reference)]
+    # Pages rendered by JavaScript carry the story only in JSON-LD; a few visible scraps must not win then.
+    if len(" ".join(visible)) >= MIN_VISIBLE_SHARE * len(reference):
+        generic["paragraphs"] = visible
+    embedded = {"paragraphs": _embedded_paragraphs(page) if sum(map(len, visible)) < MIN_VISIBLE_CHARS else []}
     from_url = {"published": url_date(url)}
     # JSON-LD articleBody is one flat string; the visible paragraphs keep their structure.
-    ordered = [("selector", selectors), ("text", generic), ("jsonld", {"paragraphs": _split_body(jsonld)})]
+    ordered = [("selector", selectors), ("text", generic), ("jsonld", {"paragraphs": _split_body(jsonld)}),
+               ("embedded", embedded)]
     loader.fill(["paragraphs"], ordered)
     loader.fill(["published", "modified", "authors", "tags", *TEXT_FIELDS],
                 [*sources, ("text", generic), ("url", from_url)])
@@ -101,6 +111,16 @@ def _visible_date(page: Page, headline_el: Any, languages: tuple[str, ...], cont
         if found is not None:
             return found[1]
     return None
+
+
+def _embedded_paragraphs(page: Page) -> list[str]:
+    """The body of a script-rendered page, read from the HTML its scripts carry."""
+    for fragment in page.embedded_html:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        paragraphs = [b.text for b in extract_body_blocks(root)]
+        if sum(map(len, paragraphs)) >= MIN_VISIBLE_CHARS:
+            return paragraphs
+    return []
 
 
 def _split_body(jsonld: dict[str, Any]) -> list[str]:

@@ -16,11 +16,14 @@ from collections import defaultdict
 from lxml import etree
 
 from newsingest.extract.blocks import HEADINGS, Block, BlockWalker
+from newsingest.extract.boilerplate import is_meta_line
 
 # A block shorter than this (in characters) is too short to vote for a container.
 MIN_VOTE_CHARS = 40
 # A furniture-named element holding more than this share of the prose is the article itself.
 PROTECTED_SHARE = 0.35
+# Hidden elements and <aside>/<header>/<figure> must hold this much: hidden copies of the story exist.
+DOMINANT_SHARE = 0.6
 # How much a prose block inside furniture-named markup counts towards choosing the body.
 FURNITURE_WEIGHT = 0.25
 # Containers scoring within this fraction of the best are ties; the deepest tie wins.
@@ -96,12 +99,16 @@ class BodyAnalysis:
                 if not any(_is_strong(inner) and inner != word for _, inner in marks[k + 1:]):
                     held[el] += n
         protected = {el for el, n in held.items() if n / total > PROTECTED_SHARE}
+        dominant = {el for el, n in held.items() if n / total > DOMINANT_SHARE}
         out = []
         for block in blocks:
             forgiven: set[str] = set()
             is_furniture = False
             for el, word in block.furniture:
-                ok = el in protected and (not _is_strong(word) or self.near_headline(el))
+                if word.startswith("<"):
+                    ok = el in dominant
+                else:
+                    ok = el in protected and (not _is_strong(word) or self.near_headline(el))
                 if not (ok or word in forgiven):
                     is_furniture = True
                     break
@@ -169,7 +176,10 @@ class BodyAnalysis:
             if key and key in ref and key not in seen and self.blocks[i].link_density < 0.5:
                 matched.append(i)
                 seen.add(key)
-        return sorted(matched)
+        # A block holding other matched blocks whole is a hidden copy of the story, not a paragraph.
+        keys = {i: _squash(self.blocks[i].text) for i in matched}
+        return sorted(i for i in matched
+                      if not any(j != i and len(keys[j]) >= GUIDE_MIN_BLOCK and keys[j] in keys[i] for j in matched))
 
     def lede(self, first: int) -> list[int]:
         """Paragraphs between the headline and the body (standfirst, teaser)."""
@@ -179,7 +189,7 @@ class BodyAnalysis:
         out = []
         for i in range(self.headline + 1, first):
             block = self.blocks[i]
-            if furniture[i] or block.tag in HEADINGS or block.link_density > 0.2:
+            if furniture[i] or block.tag in HEADINGS or block.link_density > 0.2 or is_meta_line(block.text):
                 continue
             if size(block.text) >= 80 and _SENTENCE_END.search(block.text):
                 out.append(i)
@@ -195,7 +205,7 @@ def _prose(block: Block) -> bool:
 
 
 def _keep(block: Block, is_furniture: bool) -> bool:
-    if is_furniture or block.tag == "h1":
+    if is_furniture or block.tag == "h1" or is_meta_line(block.text):
         return False
     return not (block.link_density > 0.6 and size(block.text) < 400)
 
@@ -216,7 +226,14 @@ def extract_body_blocks(root: etree._Element, headline_el: etree._Element | None
         chosen = guided
     if not chosen:
         return []
-    blocks = [analysis.blocks[i] for i in analysis.lede(chosen[0]) + chosen]
+    blocks = []
+    seen: set[str] = set()
+    for i in analysis.lede(chosen[0]) + chosen:
+        # Pages that render a story twice (mobile and desktop variants) show each paragraph twice.
+        key = _squash(analysis.blocks[i].text)
+        if key not in seen:
+            seen.add(key)
+            blocks.append(analysis.blocks[i])
     # Sub-headings left dangling at the end are the titles of boxes that were cut away.
     while blocks and blocks[-1].tag in HEADINGS:
         blocks.pop()

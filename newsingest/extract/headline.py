@@ -30,6 +30,16 @@ def _site_words(site_name: str | None, host: str | None) -> set[str]:
     return words
 
 
+def _host_label(host: str | None) -> str | None:
+    """The distinctive label of a host: "tageszeitung" for www.tageszeitung.it."""
+    if not host:
+        return None
+    labels = [x for x in host.casefold().split(".") if x not in {"www", "m", "amp", "edition", "news"}]
+    if len(labels) >= 3 and len(labels[-2]) <= 3:  # co.uk, com.au
+        labels = labels[:-1]
+    return labels[-2].replace("-", "") if len(labels) >= 2 else None
+
+
 def clean_headline(value: str | None, *, site_name: str | None = None, host: str | None = None) -> str:
     """Drop a " | Site Name" style suffix or prefix when the rest is a real headline."""
     text = clean_markup_text(value)
@@ -39,11 +49,12 @@ def clean_headline(value: str | None, *, site_name: str | None = None, host: str
     if len(parts) < 2:
         return text
     site = _site_words(site_name, host)
+    label = _host_label(host)
     kept = list(parts)
     # Strip site-ish parts from the end, then from the start.
-    while len(kept) > 1 and _is_site_part(kept[-1], site):
+    while len(kept) > 1 and _is_site_part(kept[-1], site, label):
         kept.pop()
-    while len(kept) > 1 and _is_site_part(kept[0], site):
+    while len(kept) > 1 and _is_site_part(kept[0], site, label):
         kept.pop(0)
     if len(kept) == len(parts):
         return text
@@ -53,8 +64,12 @@ def clean_headline(value: str | None, *, site_name: str | None = None, host: str
     return text[start:end].strip() if start >= 0 and end > start else " ".join(kept)
 
 
-def _is_site_part(part: str, site: set[str]) -> bool:
-    words = {t.casefold() for t in _WORD.findall(part)}
-    if not words:
+def _is_site_part(part: str, site: set[str], label: str | None) -> bool:
+    """A title part naming the site ("DW", "Die Neue Südtiroler Tageszeitung") or a date ("28.04.2023")."""
+    words = [t.casefold() for t in _WORD.findall(part)]
+    if not words or all(w.isdigit() for w in words):
         return True
-    return bool(site) and len(words & site) / len(words) >= 0.5
+    if bool(site) and len(set(words) & site) / len(set(words)) >= 0.5:
+        return True
+    squashed = "".join(words)
+    return bool(label) and len(words) <= 6 and (label in words or squashed == label)

@@ -17,6 +17,10 @@ from newsingest.errors import ExtractionError
 # Control characters that some CMSs leave inside JSON-LD strings break json.loads.
 _JSON_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _JSON_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+# Next.js streams server-rendered content as `self.__next_f.push([1, "..."])` chunks; rows of the form
+# `2a:T1b7b,<html...>` carry a text blob of 0x1b7b UTF-8 bytes, often the article body itself.
+_NEXT_PUSH = re.compile(r"^\s*self\.__next_f\.push\((.*)\)\s*;?\s*$", re.DOTALL)
+_NEXT_TEXT_ROW = re.compile(rb"(?:^|\n)[0-9a-f]+:T([0-9a-f]+),")
 
 
 def decode_html(data: bytes | str, content_type: str | None = None) -> str:
@@ -115,6 +119,28 @@ class Page:
             for rel in (node.get("rel") or "").lower().split():
                 if href and rel not in out:
                     out[rel] = href.strip()
+        return out
+
+    @cached_property
+    def embedded_html(self) -> list[str]:
+        """HTML fragments that script-rendered pages (Next.js) carry inside their scripts."""
+        chunks = []
+        for script in self.tree.iter("script"):
+            match = _NEXT_PUSH.match(script.text or "")
+            if not match:
+                continue
+            try:
+                payload = json.loads(match.group(1))
+            except ValueError:
+                continue
+            if isinstance(payload, list) and len(payload) > 1 and isinstance(payload[1], str):
+                chunks.append(payload[1])
+        data = "".join(chunks).encode("utf-8")
+        out = []
+        for row in _NEXT_TEXT_ROW.finditer(data):
+            blob = data[row.end(): row.end() + int(row.group(1), 16)].decode("utf-8", "replace")
+            if blob.lstrip().startswith("<") and "<p" in blob:
+                out.append(blob)
         return out
 
     @cached_property

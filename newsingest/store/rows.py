@@ -1,0 +1,96 @@
+"""How the values newsingest produces become table rows: JSON columns, ISO 8601 dates, body fingerprints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from newsingest.models import Article, iso
+from newsingest.urls import host_of
+
+
+def fingerprint(article: Article) -> str:
+    """A stable hash of the body text, blind to case and whitespace: the same story under two URLs shares it."""
+    text = " ".join(article.body.casefold().split())
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def to_json(value: Any) -> str:
+    """JSON text for a column, readable in the sqlite3 shell (no \\u escapes); unknown types become strings."""
+    return json.dumps(value, ensure_ascii=False, default=_json_default)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds()
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
+    return str(value)
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def article_row(article: Article, *, first_seen: str, seen: str, run_id: int | None) -> dict[str, Any]:
+    """The `articles` row for an article; `crawl_run_id` only when a run is given, so a stored one is kept."""
+    row: dict[str, Any] = {
+        "canonical_url": article.canonical_url,
+        "url": article.url,
+        "site": host_of(article.canonical_url),
+        "headline": article.headline,
+        "body": article.body,
+        "paragraphs": to_json(list(article.paragraphs)),
+        "published": iso(article.published),
+        "published_raw": article.published_raw,
+        "published_source": article.published_source,
+        "modified": iso(article.modified),
+        "authors": to_json(list(article.authors)),
+        "language": article.language,
+        "section": article.section,
+        "tags": to_json(list(article.tags)),
+        "description": article.description,
+        "site_name": article.site_name,
+        "image": article.image,
+        "sources": to_json(dict(article.sources)),
+        "fingerprint": fingerprint(article),
+        "first_seen": first_seen,
+        "last_seen": seen,
+    }
+    if run_id is not None:
+        row["crawl_run_id"] = run_id
+    return row
+
+
+def quote_rows(article: Article) -> list[dict[str, Any]]:
+    return [
+        {
+            "article_url": article.canonical_url,
+            "position": position,
+            "text": quote.text,
+            "speaker": quote.speaker,
+            "speaker_raw": quote.speaker_raw,
+            "cue": quote.cue,
+            "kind": quote.kind,
+            "paragraph": quote.paragraph,
+        }
+        for position, quote in enumerate(article.quotes)
+    ]
+
+
+def link_rows(article: Article) -> list[dict[str, Any]]:
+    return [
+        {
+            "article_url": article.canonical_url,
+            "position": position,
+            "url": link.url,
+            "title": link.title,
+            "published": iso(link.published),
+            "section": link.section,
+        }
+        for position, link in enumerate(article.links)
+    ]

@@ -1,0 +1,99 @@
+"""The database schema, as an ordered list of sqlite-utils migrations.
+
+A change to the schema is a new migration appended at the bottom; applied migrations are never edited,
+because databases in the field already carry them.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.db import ForeignKey, Table
+from sqlite_utils.migrations import Migrations
+
+# remove_diacritics 2 also folds letters whose diacritic is a separate code point, so "Zürich" matches "zurich".
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+
+ARTICLES = "articles"
+QUOTES = "quotes"
+LINKS = "links"
+CRAWL_RUNS = "crawl_runs"
+ARTICLES_FTS = "articles_fts"
+QUOTES_FTS = "quotes_fts"
+TABLES = (ARTICLES, QUOTES, LINKS, CRAWL_RUNS)
+
+migrations = Migrations("newsingest")
+
+
+def _table(db: Database, name: str) -> Table:
+    return db.table(name)
+
+
+@migrations(name="0001_initial")
+def create_initial_schema(db: Database) -> None:
+    """Articles with their quotes and links, crawl runs, and full-text indexes kept in sync by triggers."""
+    _table(db, CRAWL_RUNS).create(
+        {"id": int, "spider": str, "args": str, "started": str, "finished": str, "status": str, "stats": str},
+        pk="id",
+        not_null=["spider", "started", "status"],
+    )
+    articles = _table(db, ARTICLES).create(
+        {
+            "canonical_url": str,
+            "url": str,
+            "site": str,
+            "headline": str,
+            "body": str,
+            "paragraphs": str,
+            "published": str,
+            "published_raw": str,
+            "published_source": str,
+            "modified": str,
+            "authors": str,
+            "language": str,
+            "section": str,
+            "tags": str,
+            "description": str,
+            "site_name": str,
+            "image": str,
+            "sources": str,
+            "fingerprint": str,
+            "first_seen": str,
+            "last_seen": str,
+            "crawl_run_id": int,
+        },
+        pk="canonical_url",
+        not_null=["url", "site", "headline", "body", "fingerprint", "first_seen", "last_seen"],
+        foreign_keys=[("crawl_run_id", CRAWL_RUNS, "id")],
+    )
+    for column in ("site", "published", "fingerprint"):
+        articles.create_index([column])
+
+    # Quotes and links belong to one article: deleting the article deletes them.
+    quotes = _table(db, QUOTES).create(
+        {
+            "id": int,
+            "article_url": str,
+            "position": int,
+            "text": str,
+            "speaker": str,
+            "speaker_raw": str,
+            "cue": str,
+            "kind": str,
+            "paragraph": int,
+        },
+        pk="id",
+        not_null=["article_url", "position", "text", "kind"],
+        foreign_keys=[ForeignKey(QUOTES, "article_url", ARTICLES, "canonical_url", on_delete="CASCADE")],
+    )
+    quotes.create_index(["article_url"])
+    quotes.create_index(["speaker"])
+    links = _table(db, LINKS).create(
+        {"id": int, "article_url": str, "position": int, "url": str, "title": str, "published": str, "section": str},
+        pk="id",
+        not_null=["article_url", "position", "url"],
+        foreign_keys=[ForeignKey(LINKS, "article_url", ARTICLES, "canonical_url", on_delete="CASCADE")],
+    )
+    links.create_index(["article_url"])
+
+    articles.enable_fts(["headline", "body"], create_triggers=True, tokenize=FTS_TOKENIZE)
+    quotes.enable_fts(["text", "speaker"], create_triggers=True, tokenize=FTS_TOKENIZE)
