@@ -117,14 +117,6 @@ def _tag(el: etree._Element) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
-def _has_block(el: etree._Element) -> bool:
-    for sub in el.iterdescendants():
-        tag = _tag(sub)
-        if tag and tag not in INLINE_TAGS and tag != "br" and tag not in SKIP_TAGS:
-            return True
-    return False
-
-
 class _Run:
     """Inline text collected until the next block-level element."""
 
@@ -149,7 +141,8 @@ class BlockWalker:
         self.blocks: list[Block] = []
 
     def walk(self, root: etree._Element) -> list[Block]:
-        self._container(root, (), ())
+        self._blocky = _elements_holding_blocks(root)
+        self._container(root, (), (), False)
         return self.blocks
 
     def _skipped(self, el: etree._Element, tag: str) -> bool:
@@ -178,30 +171,46 @@ class BlockWalker:
                 share = run.link_chars * len(text) // total
                 self.blocks.append(Block(text, tag, anchor, share, ancestors, furniture))
 
-    def _container(self, el: etree._Element, ancestors: tuple, furniture: tuple) -> None:
+    def _container(self, el: etree._Element, ancestors: tuple, furniture: tuple, in_link: bool) -> None:
         tag = _tag(el)
         if self._skipped(el, tag):
             return
         word = furniture_word(el) if self.skip_furniture else None
         if word:
             furniture = (*furniture, (el, word))
-        path = ancestors + (el,)
-        if tag in BLOCK_TAGS and not _has_block(el):
-            run = _Run()
-            run.add(el.text)
+        # Teaser cards wrap headline and summary blocks in one <a>: all of it is link text.
+        in_link = in_link or tag == "a"
+        path = (*ancestors, el)
+        run = _Run()
+        run.add(el.text, in_link)
+        if tag in BLOCK_TAGS and el not in self._blocky:
             for child in el:
-                self._inline(child, run, False)
+                self._inline(child, run, in_link)
             self._emit(run, tag, el, path, furniture)
             return
-        run = _Run()
-        run.add(el.text)
         for child in el:
             ctag = _tag(child)
-            if ctag == "br" or (ctag in INLINE_TAGS and not _has_block(child)):
-                self._inline(child, run, False)
+            if ctag == "br" or (ctag in INLINE_TAGS and child not in self._blocky):
+                self._inline(child, run, in_link)
                 continue
             self._emit(run, "div", el, path, furniture)
             run = _Run()
-            self._container(child, path, furniture)
-            run.add(child.tail)
+            self._container(child, path, furniture, in_link)
+            run.add(child.tail, in_link)
         self._emit(run, "div", el, path, furniture)
+
+
+def _elements_holding_blocks(root: etree._Element) -> set[etree._Element]:
+    """Every element with a block-level element somewhere below it, found in one pass."""
+    holding: set[etree._Element] = set()
+    for el in root.iter():
+        tag = _tag(el)
+        if not tag or tag in INLINE_TAGS or tag == "br" or tag in SKIP_TAGS:
+            continue
+        parent = el.getparent()
+        while parent is not None and parent not in holding:
+            holding.add(parent)
+            if parent is root:
+                break
+            parent = parent.getparent()
+    return holding

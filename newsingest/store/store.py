@@ -1,0 +1,299 @@
+"""The one way into the database: `Store` owns the connection, the schema, batching and transactions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError, PrimaryKeyRequired, Table
+
+from newsingest.errors import StoreError
+from newsingest.models import Article, iso
+from newsingest.store.rows import article_row, fingerprint, link_rows, quote_rows, to_json, utc_now
+from newsingest.store.schema import ARTICLES, CRAWL_RUNS, LINKS, QUOTES, TABLES, migrations
+from newsingest.store.search import SearchHit, search_articles
+
+SaveStatus = Literal["new", "updated", "unchanged"]
+
+# Errors that condemn one article rather than the database: the batch is retried without that article.
+_ARTICLE_ERRORS = (
+    sqlite3.IntegrityError,
+    sqlite3.InterfaceError,
+    sqlite3.ProgrammingError,
+    sqlite3.DataError,
+    NotFoundError,
+    PrimaryKeyRequired,
+    TypeError,
+    ValueError,
+)
+
+
+@dataclass(slots=True)
+class _Pending:
+    """An article waiting for the next flush, and what the database will hold for it afterwards."""
+
+    row: dict[str, Any]
+    quotes: list[dict[str, Any]] | None
+    links: list[dict[str, Any]] | None
+    headline: str
+    body: str
+    published: str | None
+    first_seen: str
+    fingerprint: str
+    # A touch only refreshes last_seen and crawl_run_id of a stored, unchanged article.
+    touch: bool = field(default=False)
+
+    def same_content(self, article: Article) -> bool:
+        return (self.headline, self.body, self.published) == (article.headline, article.body, iso(article.published))
+
+
+class Store:
+    """A newsingest SQLite database: articles with their quotes and links, crawl runs, full-text search."""
+
+    def __init__(self, path: str | os.PathLike[str], *, batch_size: int = 50, readonly: bool = False) -> None:
+        self.path = os.fspath(path)
+        self.batch_size = max(1, batch_size)
+        self.readonly = readonly
+        self._pending: dict[str, _Pending] = {}
+        self.db = self._open()
+
+    def _open(self) -> Database:
+        if self.readonly and not os.path.isfile(self.path):
+            raise StoreError(f"cannot open database {self.path}: no such file")
+        conn: sqlite3.Connection | None = None
+        try:
+            if self.readonly:
+                conn = sqlite3.connect(Path(self.path).resolve().as_uri() + "?mode=ro", uri=True)
+            else:
+                conn = sqlite3.connect(self.path)
+            db = Database(conn)
+            # Reading the schema is the first access to the file: this is where "file is not a database" surfaces.
+            tables = db.table_names()
+            if self.readonly:
+                if ARTICLES not in tables:
+                    raise StoreError(f"cannot open database {self.path}: it holds no newsingest tables")
+                return db
+            db.enable_wal()
+            migrations.apply(db)
+            # After migrations, so a future migration that rebuilds a table does not cascade-delete its children.
+            db.execute("PRAGMA foreign_keys = ON")
+            return db
+        except (sqlite3.Error, StoreError) as exc:
+            if conn is not None:
+                conn.close()
+            if isinstance(exc, StoreError):
+                raise
+            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Write what is buffered, then close the connection (even when that write fails)."""
+        try:
+            self.flush()
+        finally:
+            self.db.close()
+
+    def _table(self, name: str) -> Table:
+        return self.db.table(name)
+
+    def _require_writable(self) -> None:
+        if self.readonly:
+            raise StoreError(f"database {self.path} is open read-only")
+
+    # Crawl runs
+
+    def start_run(self, spider: str, args: dict[str, Any]) -> int:
+        """Record the start of a crawl; returns the run id to pass to `save` and `finish_run`."""
+        self._require_writable()
+        runs = self._table(CRAWL_RUNS)
+        try:
+            runs.insert({"spider": spider, "args": to_json(args), "started": utc_now(), "status": "running"})
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot record crawl run in {self.path}: {exc}") from exc
+        assert runs.last_rowid is not None
+        return runs.last_rowid
+
+    def finish_run(self, run_id: int, status: str, stats: dict[str, Any]) -> None:
+        """Record the end of a crawl with its status and stats (datetimes stored as ISO 8601)."""
+        self._require_writable()
+        try:
+            self._table(CRAWL_RUNS).update(run_id, {"finished": utc_now(), "status": status, "stats": to_json(stats)})
+        except NotFoundError as exc:
+            raise StoreError(f"no crawl run {run_id} in {self.path}") from exc
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot record crawl run in {self.path}: {exc}") from exc
+
+    def recent_runs(self, limit: int = 10) -> list[dict[str, Any]]:
+        """The latest crawl runs, newest first, with `args` and `stats` decoded from JSON."""
+        runs = self._read(f"select * from {CRAWL_RUNS} order by id desc limit ?", [limit])
+        for run in runs:
+            for key in ("args", "stats"):
+                run[key] = _json_or_empty(run[key])
+        return runs
+
+    # Articles
+
+    def save(self, article: Article, run_id: int | None = None) -> SaveStatus:
+        """Buffer an article for writing; says whether it is new, changed or the same as what is stored."""
+        self._require_writable()
+        url = article.canonical_url
+        now = utc_now()
+        before = self._pending.get(url) or self._stored(url)
+        status: SaveStatus
+        if before is None:
+            status = "new"
+        elif before.same_content(article):
+            status = "unchanged"
+        else:
+            status = "updated"
+
+        if before is not None and status == "unchanged":
+            pending = self._pending.get(url)
+            if pending is None:
+                pending = self._pending[url] = _Pending(
+                    row={"last_seen": now}, quotes=None, links=None, headline=before.headline, body=before.body,
+                    published=before.published, first_seen=before.first_seen, fingerprint=before.fingerprint,
+                    touch=True,
+                )
+            pending.row["last_seen"] = now
+            if run_id is not None:
+                pending.row["crawl_run_id"] = run_id
+        else:
+            first_seen = before.first_seen if before is not None else now
+            row = article_row(article, first_seen=first_seen, seen=now, run_id=run_id)
+            previous_run = self._pending[url].row.get("crawl_run_id") if url in self._pending else None
+            if run_id is None and previous_run is not None:
+                row["crawl_run_id"] = previous_run
+            self._pending[url] = _Pending(
+                row=row, quotes=quote_rows(article), links=link_rows(article), headline=article.headline,
+                body=article.body, published=row["published"], first_seen=first_seen, fingerprint=row["fingerprint"],
+            )
+        if len(self._pending) >= self.batch_size:
+            self.flush()
+        return status
+
+    def _stored(self, url: str) -> _Pending | None:
+        """What the database holds for an article, shaped like a pending entry so `save` can compare either."""
+        rows = self._read(
+            f"select headline, body, published, first_seen, fingerprint from {ARTICLES} where canonical_url = ?",
+            [url],
+        )
+        if not rows:
+            return None
+        stored = rows[0]
+        return _Pending(row={}, quotes=None, links=None, **stored)
+
+    def flush(self) -> None:
+        """Write buffered articles in one transaction; on failure nothing is written and StoreError names the URL."""
+        if not self._pending:
+            return
+        entries = list(self._pending.items())
+        current: str | None = None
+        try:
+            with self.db.atomic():
+                for url, entry in entries:
+                    current = url
+                    self._write(url, entry)
+                current = None
+        except (sqlite3.Error, NotFoundError, PrimaryKeyRequired, TypeError, ValueError) as exc:
+            if current is None:
+                raise StoreError(f"cannot store {len(entries)} articles in {self.path}: {exc}") from exc
+            # The other articles stay buffered for the next flush; a broken database keeps them all.
+            if isinstance(exc, _ARTICLE_ERRORS):
+                del self._pending[current]
+            raise StoreError(f"cannot store {current}: {exc}") from exc
+        self._pending.clear()
+
+    def _write(self, url: str, entry: _Pending) -> None:
+        articles = self._table(ARTICLES)
+        if entry.touch:
+            articles.update(url, entry.row)
+            return
+        articles.upsert(entry.row, pk="canonical_url")
+        for table, rows in ((QUOTES, entry.quotes), (LINKS, entry.links)):
+            self._table(table).delete_where("article_url = ?", [url])
+            if rows:
+                self._table(table).insert_all(rows)
+
+    def contains(self, canonical_url: str) -> bool:
+        """Whether an article with this canonical URL is stored or waiting to be."""
+        if canonical_url in self._pending:
+            return True
+        return bool(self._read(f"select 1 from {ARTICLES} where canonical_url = ?", [canonical_url]))
+
+    def url_for_fingerprint(self, fingerprint: str) -> str | None:
+        """The canonical URL of an article (stored or buffered) with this body fingerprint; the earliest seen wins."""
+        rows = self._read(
+            f"select canonical_url from {ARTICLES} where fingerprint = ? order by first_seen, rowid", [fingerprint]
+        )
+        for row in rows:
+            url = row["canonical_url"]
+            # A buffered update may have changed the body since the row was written.
+            pending = self._pending.get(url)
+            if pending is None or pending.fingerprint == fingerprint:
+                return str(url)
+        for url, pending in self._pending.items():
+            if pending.fingerprint == fingerprint:
+                return url
+        return None
+
+    # Queries
+
+    def search(
+        self,
+        query: str,
+        *,
+        site: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int = 20,
+    ) -> list[SearchHit]:
+        """Articles matching an FTS5 query, best first (see `newsingest.store.search`). Buffered rows are not seen."""
+        return search_articles(self.db, query, site=site, since=since, until=until, limit=limit)
+
+    def site_counts(self) -> list[tuple[str, int]]:
+        """(site, number of articles) for every site, largest first."""
+        rows = self._read(f"select site, count(*) as n from {ARTICLES} group by site order by n desc, site")
+        return [(row["site"], row["n"]) for row in rows]
+
+    def count(self, table: str = "articles") -> int:
+        """Number of rows in one of the store's tables."""
+        if table not in TABLES:
+            raise StoreError(f"no table {table!r} in a newsingest database (tables: {', '.join(TABLES)})")
+        try:
+            return self._table(table).count
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read {self.path}: {exc}") from exc
+
+    def _read(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        try:
+            return list(self.db.query(sql, params))
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read {self.path}: {exc}") from exc
+
+
+def _json_or_empty(text: str | None) -> Any:
+    import json
+
+    if not text:
+        return {}
+    try:
+        return json.loads(text)
+    except ValueError:
+        return {}
+
+
+__all__ = ["SaveStatus", "Store", "fingerprint"]
