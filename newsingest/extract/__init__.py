@@ -11,6 +11,7 @@ from newsingest.dates import find_date, language_codes
 from newsingest.errors import NotAnArticle
 from newsingest.extract.body import extract_body_blocks
 from newsingest.extract.classify import check_article
+from newsingest.extract.consensus import confirm_short_blocks, trafilatura_text
 from newsingest.extract.generic import (
     byline_authors,
     date_candidates,
@@ -67,6 +68,7 @@ def extract(html: bytes | str, url: str, *, site: SiteRules | dict[str, Any] | N
     generic["authors"] = byline_authors(page, headline_el)
     reference = clean_markup_text(jsonld.get("body"))
     visible = [b.text for b in extract_body_blocks(page.tree, headline_el, reference)]
+    visible = confirm_short_blocks(visible, trafilatura_text(page.text, url))
     # Pages rendered by JavaScript carry the story only in JSON-LD; a few visible scraps must not win then.
     if len(" ".join(visible)) >= MIN_VISIBLE_SHARE * len(reference):
         generic["paragraphs"] = visible

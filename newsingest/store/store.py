@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from sqlite_utils.db import NotFoundError, PrimaryKeyRequired, Table
 
 from newsingest.errors import StoreError
 from newsingest.models import Article, iso
-from newsingest.store.rows import article_row, fingerprint, link_rows, quote_rows, to_json, utc_now
+from newsingest.store.rows import article_row, link_rows, quote_rows, to_json, utc_now
 from newsingest.store.schema import ARTICLES, CRAWL_RUNS, LINKS, QUOTES, TABLES, migrations
 from newsingest.store.search import SearchHit, search_articles
 
@@ -286,14 +287,4 @@ class Store:
 
 
 def _json_or_empty(text: str | None) -> Any:
-    import json
-
-    if not text:
-        return {}
-    try:
-        return json.loads(text)
-    except ValueError:
-        return {}
-
-
-__all__ = ["SaveStatus", "Store", "fingerprint"]
+    return json.loads(text) if text else {}
