@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
+from dateparser.languages.loader import default_loader
 
 Moment = dt.datetime | dt.date
 
@@ -119,7 +120,7 @@ def parse_date(
     value = _parse_iso(raw, default_tz)
     if value is not None:
         return value
-    if len(raw) > 80 or not re.search(r"\d", raw) and not _RELATIVE.search(raw):
+    if len(raw) > 80 or (not re.search(r"\d", raw) and not _RELATIVE.search(raw)):
         return None
     data = _parser(languages, relative_base).get_date_data(raw)
     found = data.date_obj
@@ -154,6 +155,13 @@ def find_date(
     return None
 
 
+def strip_dates(text: str) -> str:
+    """The text with anything shaped like a date removed ("By Jane Doe · November 9, 2026" -> "By Jane Doe ·")."""
+    for pattern in _DATE_SPANS:
+        text = pattern.sub(" ", text)
+    return " ".join(text.split())
+
+
 def to_utc(value: Moment | None) -> Moment | None:
     """An aware datetime in UTC; a bare day is left as it is."""
     if isinstance(value, dt.datetime):
@@ -161,8 +169,5 @@ def to_utc(value: Moment | None) -> Moment | None:
     return value
 
 
-_SUPPORTED = frozenset(
-    "af am ar az be bg bn bs ca cs cy da de el en eo es et eu fa fi fil fr ga gl gu he hi hr hu hy id is it ja "
-    "ka kk km kn ko ky lb lo lt lv mk ml mn mr ms my nb ne nl nn no pa pl ps pt ro ru si sk sl so sq sr sv sw ta "
-    "te th tl to tr uk ur uz vi yue zh zu".split()
-)
+# Every language dateparser has data for; page hints outside it are ignored.
+_SUPPORTED = frozenset(default_loader.get_locale_map())

@@ -19,8 +19,13 @@ DEFAULT_DB = "news.db"
 def db_option(func: F) -> F:
     """The --db option every command shares."""
     return click.option(
-        "--db", "db_path", default=DEFAULT_DB, show_default=True, envvar="NEWSINGEST_DB",
-        type=click.Path(dir_okay=False), help="SQLite database file.",
+        "--db",
+        "db_path",
+        default=DEFAULT_DB,
+        show_default=True,
+        envvar="NEWSINGEST_DB",
+        type=click.Path(dir_okay=False),
+        help="SQLite database file.",
     )(func)
 
 

@@ -6,10 +6,14 @@ import datetime as dt
 import json
 import os
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import click
+from rich.console import Console
+from rich.table import Table
 
 from newsingest.cli import db_option, reports_errors
 from newsingest.errors import StoreError
@@ -26,6 +30,8 @@ RUN_FIGURES: dict[str, tuple[str, ...]] = {
 }
 _DROPPED_PREFIX = "newsingest/dropped/"
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 
 def open_for_reading(db_path: str) -> Store:
     """The store at db_path, read-only; a missing file is a usage mistake, reported with what to run first."""
@@ -34,11 +40,8 @@ def open_for_reading(db_path: str) -> Store:
     return Store(db_path, readonly=True)
 
 
-def _stdout_is_tty() -> bool:
-    return click.get_text_stream("stdout").isatty()
-
-
-def json_option(func: Any) -> Any:
+def json_option(func: F) -> F:
+    """The --json option of the query commands."""
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text, for scripts.")(func)
 
 
@@ -63,19 +66,30 @@ def format_hit(position: int, hit: SearchHit, tty: bool) -> str:
 @click.argument("query")
 @click.option("--site", metavar="HOST", help="Only articles from this site (host name; a leading www. is ignored).")
 @click.option(
-    "--since", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="DATE",
     help="Only articles published on or after this day (YYYY-MM-DD). Undated articles are left out.",
 )
 @click.option(
-    "--until", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE",
+    "--until",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="DATE",
     help="Only articles published on or before this day (YYYY-MM-DD). Undated articles are left out.",
 )
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most hits to show.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), metavar="N", default=20, show_default=True, help="Most hits to show."
+)
 @json_option
 @db_option
 @reports_errors
 def search(
-    query: str, site: str | None, since: dt.datetime | None, until: dt.datetime | None, limit: int, as_json: bool,
+    query: str,
+    site: str | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    limit: int,
+    as_json: bool,
     db_path: str,
 ) -> None:
     """Full-text search of stored articles, best match first.
@@ -96,7 +110,10 @@ def search(
     """
     with open_for_reading(db_path) as store:
         hits = store.search(
-            query, site=site, since=since.date() if since else None, until=until.date() if until else None,
+            query,
+            site=site,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
             limit=limit,
         )
     if as_json:
@@ -105,7 +122,7 @@ def search(
         click.echo("no matches", err=True)
         return
     if not as_json:
-        tty = _stdout_is_tty()
+        tty = sys.stdout.isatty()
         click.echo("\n\n".join(format_hit(n, hit, tty) for n, hit in enumerate(hits, start=1)))
 
 
@@ -143,10 +160,16 @@ def stats_listings(totals: dict[str, int], sites: list[tuple[str, int]], runs: l
     figures = tuple(RUN_FIGURES)
     run_rows = []
     for run in runs:
-        counts = (run_figure(run["stats"], column) for column in figures)
+        counts = [run_figure(run["stats"], column) for column in figures]
         run_rows.append(
-            (str(run["id"]), run["spider"], _moment(run["started"]), _moment(run["finished"]), run["status"])
-            + tuple("" if n is None else str(n) for n in counts)
+            (
+                str(run["id"]),
+                run["spider"],
+                _moment(run["started"]),
+                _moment(run["finished"]),
+                run["status"],
+                *("" if n is None else str(n) for n in counts),
+            )
         )
     return [
         Listing("Stored", ("table", "rows"), [(name, str(n)) for name, n in totals.items()], frozenset({"rows"})),
@@ -175,11 +198,9 @@ def render_plain(listing: Listing) -> str:
     return "\n".join(lines)
 
 
-def print_rich(listings: list[Listing]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console()
+def print_rich(listings: list[Listing], console: Console | None = None) -> None:
+    """Listings as rich tables, for a terminal."""
+    console = console or Console()
     for listing in listings:
         table = Table(title=listing.title, title_justify="left")
         for header in listing.headers:
@@ -190,8 +211,15 @@ def print_rich(listings: list[Listing]) -> None:
 
 
 @click.command()
-@click.option("--runs", "run_limit", type=click.IntRange(min=0), default=5, show_default=True,
-              help="How many recent crawl runs to list.")
+@click.option(
+    "--runs",
+    "run_limit",
+    type=click.IntRange(min=0),
+    metavar="N",
+    default=5,
+    show_default=True,
+    help="How many recent crawl runs to list.",
+)
 @json_option
 @db_option
 @reports_errors
@@ -215,7 +243,7 @@ def stats(run_limit: int, as_json: bool, db_path: str) -> None:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
     listings = stats_listings(totals, sites, runs)
-    if _stdout_is_tty():
+    if sys.stdout.isatty():
         print_rich(listings)
     else:
         click.echo("\n\n".join(render_plain(listing) for listing in listings))

@@ -9,7 +9,7 @@ import lxml.html
 
 from newsingest.dates import find_date, language_codes
 from newsingest.errors import NotAnArticle
-from newsingest.extract.body import extract_body_blocks
+from newsingest.extract.body import extract_body
 from newsingest.extract.classify import check_article
 from newsingest.extract.consensus import confirm_short_blocks, trafilatura_text
 from newsingest.extract.generic import (
@@ -36,8 +36,9 @@ MIN_VISIBLE_CHARS = 300
 TEXT_FIELDS = ("section", "description", "site_name", "language", "image")
 
 
-def extract(html: bytes | str, url: str, *, site: SiteRules | dict[str, Any] | None = None,
-            fetched: dt.datetime | None = None) -> Article:
+def extract(
+    html: bytes | str, url: str, *, site: SiteRules | dict[str, Any] | None = None, fetched: dt.datetime | None = None
+) -> Article:
     """Read one article page.
 
     `site` carries the site's own selectors, tried before everything else.
@@ -51,12 +52,17 @@ def extract(html: bytes | str, url: str, *, site: SiteRules | dict[str, Any] | N
     meta = extract_meta(page)
     sources = [("selector", selectors), ("jsonld", jsonld), ("meta", meta)]
 
-    languages = language_codes(*(rules.languages if rules else ()), jsonld.get("language"), page.lang,
-                               meta.get("language"))
+    languages = language_codes(
+        *(rules.languages if rules else ()), jsonld.get("language"), page.lang, meta.get("language")
+    )
     site_name = jsonld.get("site_name") or meta.get("site_name")
     loader = ArticleLoader(
-        site_name=site_name, host=host_of(url), languages=languages,
-        default_tz=(rules.tz() if rules else None) or dt.UTC, relative_base=fetched,
+        site_name=site_name,
+        host=host_of(url),
+        languages=languages,
+        site_names=[site_name, meta.get("site_name"), jsonld.get("site_name")],
+        default_tz=(rules.tz() if rules else None) or dt.UTC,
+        relative_base=fetched,
     )
     h1_candidates = extract_generic(page, find_headline_element(page, None))
     loader.fill(["headline"], [*sources, ("text", h1_candidates)])
@@ -67,22 +73,32 @@ def extract(html: bytes | str, url: str, *, site: SiteRules | dict[str, Any] | N
     generic["published"] = _visible_date(page, headline_el, languages, loader.context)
     generic["authors"] = byline_authors(page, headline_el)
     reference = clean_markup_text(jsonld.get("body"))
-    visible = [b.text for b in extract_body_blocks(page.tree, headline_el, reference)]
-    visible = confirm_short_blocks(visible, trafilatura_text(page.text, url))
+    body = extract_body(page.tree, headline_el, reference)
+    paragraphs = body.paragraphs
+    visible = paragraphs[: body.lede] + confirm_short_blocks(paragraphs[body.lede :], trafilatura_text(page.text, url))
     # Pages rendered by JavaScript carry the story only in JSON-LD; a few visible scraps must not win then.
     if len(" ".join(visible)) >= MIN_VISIBLE_SHARE * len(reference):
         generic["paragraphs"] = visible
     embedded = {"paragraphs": _embedded_paragraphs(page) if sum(map(len, visible)) < MIN_VISIBLE_CHARS else []}
     from_url = {"published": url_date(url)}
     # JSON-LD articleBody is one flat string; the visible paragraphs keep their structure.
-    ordered = [("selector", selectors), ("text", generic), ("jsonld", {"paragraphs": _split_body(jsonld)}),
-               ("embedded", embedded)]
+    ordered = [
+        ("selector", selectors),
+        ("text", generic),
+        ("jsonld", {"paragraphs": _split_body(jsonld)}),
+        ("embedded", embedded),
+    ]
     loader.fill(["paragraphs"], ordered)
-    loader.fill(["published", "modified", "authors", "tags", *TEXT_FIELDS],
-                [*sources, ("text", generic), ("url", from_url)])
+    loader.fill(
+        ["published", "modified", "authors", "tags", *TEXT_FIELDS], [*sources, ("text", generic), ("url", from_url)]
+    )
+    if "authors" not in loader.won:
+        # No person named anywhere: the publication itself is the author ("Associated Press", "ORF.at").
+        loader.context["allow_publisher"] = True
+        loader.fill(["authors"], [*sources, ("text", generic)])
 
     paragraphs = tuple(loader.get_output_value("paragraphs") or ())
-    check_article(page, headline, paragraphs, jsonld)
+    check_article(page, headline, paragraphs, body.linked_headings)
     return Article(
         url=url,
         canonical_url=canonical_url(url, jsonld.get("canonical_url") or meta.get("canonical_url")),
@@ -108,8 +124,12 @@ def _visible_date(page: Page, headline_el: Any, languages: tuple[str, ...], cont
     for raw, kind in date_candidates(page, headline_el):
         if kind == "time":
             return raw
-        found = find_date(raw, languages=languages, default_tz=context.get("default_tz", dt.UTC),
-                          relative_base=context.get("relative_base"))
+        found = find_date(
+            raw,
+            languages=languages,
+            default_tz=context.get("default_tz", dt.UTC),
+            relative_base=context.get("relative_base"),
+        )
         if found is not None:
             return found[1]
     return None
@@ -119,7 +139,7 @@ def _embedded_paragraphs(page: Page) -> list[str]:
     """The body of a script-rendered page, read from the HTML its scripts carry."""
     for fragment in page.embedded_html:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-        paragraphs = [b.text for b in extract_body_blocks(root)]
+        paragraphs = extract_body(root).paragraphs
         if sum(map(len, paragraphs)) >= MIN_VISIBLE_CHARS:
             return paragraphs
     return []

@@ -1,34 +1,70 @@
-"""Author names: bylines split into people, with prefixes, roles and dates removed."""
+"""Author names: bylines split into people, with prefixes, roles, initials and dates removed."""
 
 from __future__ import annotations
 
 import re
 
+from newsingest.dates import strip_dates
 from newsingest.extract.text import clean_markup_text
 
 _PREFIX = re.compile(
     r"^(?:(?:written|reported|text|story|photos?|words|interview|analysis|commentary|a commentary|ein kommentar|"
-    r"eine analyse)\s+)?(?:by|von|vom|por|par|di|da|av|door|af|przez|od|от|tekst|text|autor|autorin|author|"
-    r"auteur|redaktion)\s*[:.]?\s+",
+    r"eine analyse|kommentar|gastbeitrag)\s+)?(?:by|von|vom|por|par|di|da|av|door|af|przez|od|от|tekst|text|autor|"
+    r"autorin|author|auteur)\s*[:.]?\s+",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\s+(?:and|und|y|et|e|og|och|en|i|und|ve|и)\s+|\s*/\s*|\|)\s*", re.IGNORECASE)
-_NOT_NAME = re.compile(r"https?://|www\.|@|\d{2,}|[<>{}=]")
-_TRAILING_ROLE = re.compile(r"\s*[-–—(,]\s*(?:reporter|correspondent|editor|staff writer|redakteur\w*|korrespondent\w*)"
-                            r"\b.*$", re.IGNORECASE)
+_PREFIX_ONLY = frozenset(
+    {
+        "by",
+        "von",
+        "vom",
+        "por",
+        "par",
+        "di",
+        "da",
+        "av",
+        "door",
+        "af",
+        "przez",
+        "od",
+        "от",
+        "and",
+        "und",
+        "et",
+        "y",
+        "text",
+        "autor",
+        "author",
+    }
+)
+_SPLIT = re.compile(r"\s*(?:,|;|·|•|\s&\s|\s+(?:and|und|y|et|e|og|och|en|i|ve|и)\s+|\s*/\s*|\|)\s*", re.IGNORECASE)
+_NOT_NAME = re.compile(
+    r"https?:|www\.|@|\d{2,}|[<>{}=:()\[\]]|\b(?:image|images|getty|photo|foto|picture|istock)", re.IGNORECASE
+)
+# A role after the name: "Jane Doe, Reporter", "신현주 기자", "松岡大地 記者".
+_TRAILING_ROLE = re.compile(
+    r"(?:\s*[-–—(,]\s*(?:senior\s+|chief\s+|political\s+|foreign\s+)?(?:reporter|correspondent|editor|staff writer|"
+    r"redakteur\w*|korrespondent\w*|journalist\w*|rédact\w*|reporter\w*)\b.*"
+    r"|\s*(?:기자|특파원|記者|特派員|編集委員|論説委員)\s*)$",
+    re.IGNORECASE,
+)
+# Newsroom initials after a name: "Oliver Maksan (oma)".
+_INITIALS = re.compile(r"\s*\([^()]{1,12}\)\s*$")
 
 
 def clean_author(value: str | None) -> list[str]:
     """One byline string to the names in it."""
     text = clean_markup_text(value)
-    if not text or len(text) > 200:
+    if not text or len(text) > 200 or text.lower().startswith(("http:", "https:", "/", "www.")):
         return []
-    text = _PREFIX.sub("", text)
-    text = _TRAILING_ROLE.sub("", text)
+    text = _PREFIX.sub("", strip_dates(text))
     names = []
     for part in _SPLIT.split(text):
         part = _PREFIX.sub("", part.strip(" .:-–—·"))
-        if not part or _NOT_NAME.search(part) or len(part) > 60 or len(part.split()) > 5:
+        part = _TRAILING_ROLE.sub("", _INITIALS.sub("", part)).strip(" .,:-–—·")
+        if not part or part.casefold() in _PREFIX_ONLY or _NOT_NAME.search(part):
+            continue
+        if len(part) > 60 or len(part.split()) > 5:
             continue
         names.append(part)
     return names
@@ -43,3 +79,17 @@ def unique_names(names: list[str]) -> list[str]:
             seen.add(key)
             out.append(name)
     return out
+
+
+def is_publisher(name: str, site_names: list[str], host: str) -> bool:
+    """Whether an "author" is really the publication (n-tv NACHRICHTEN, STERN.de, mdr.de)."""
+    key = re.sub(r"\W+", "", name.casefold())
+    if not key:
+        return True
+    host_key = re.sub(r"\W+", "", host.casefold().removeprefix("www."))
+    labels = [re.sub(r"\W+", "", label) for label in host.casefold().split(".") if len(label) > 3]
+    if key == host_key or any(
+        key == label or (key.startswith(label) and len(key) - len(label) <= 12) for label in labels
+    ):
+        return True
+    return any(key == re.sub(r"\W+", "", s.casefold()) for s in site_names if s)

@@ -12,16 +12,102 @@ from lxml import etree
 
 from newsingest.extract.text import clean_text
 
-BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "address",
-                        "td", "th", "caption", "summary", "figcaption"})
-INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i",
-                         "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
-                         "tt", "u", "var", "wbr", "nobr", "big", "label", "o:p"})
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "pre",
+        "dd",
+        "dt",
+        "address",
+        "td",
+        "th",
+        "caption",
+        "summary",
+        "figcaption",
+    }
+)
+INLINE_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+        "nobr",
+        "big",
+        "label",
+        "o:p",
+    }
+)
 # Never part of an article's text.
-SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "select",
-                       "input", "textarea", "video", "audio", "object", "embed", "head", "title", "meta", "link",
-                       "picture", "img", "map", "math", "option", "source", "track", "param", "datalist", "output",
-                       "progress", "meter", "hr"})
+SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "svg",
+        "canvas",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "video",
+        "audio",
+        "object",
+        "embed",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "picture",
+        "img",
+        "map",
+        "math",
+        "option",
+        "source",
+        "track",
+        "param",
+        "datalist",
+        "output",
+        "progress",
+        "meter",
+        "hr",
+    }
+)
 # Usually page furniture, but broken markup sometimes nests the whole article inside one (an unclosed <aside>).
 FURNITURE_TAGS = frozenset({"nav", "footer", "aside", "figure", "header", "dialog", "menu", "form"})
 # Their classes describe the page's state ("layout-with-sidebar", "has-newsletter"), not a region.
@@ -71,8 +157,11 @@ class Block:
 
 
 # Class tokens that describe state or taxonomy ("has-comments", "tag-social-media" on WordPress posts).
-_STATE_TOKEN = re.compile(r"^(?:has|is|with|no|not|js|tag|category|categories|post|format|status|type|term|"
-                          r"section|topic|layout|template|theme|page|single)[-_]", re.IGNORECASE)
+_STATE_TOKEN = re.compile(
+    r"^(?:has|is|with|no|not|js|tag|category|categories|post|format|status|type|term|"
+    r"section|topic|layout|template|theme|page|single)[-_]",
+    re.IGNORECASE,
+)
 
 
 def _names(el: etree._Element) -> str:
@@ -120,7 +209,7 @@ def _tag(el: etree._Element) -> str:
 class _Run:
     """Inline text collected until the next block-level element."""
 
-    __slots__ = ("parts", "link_chars")
+    __slots__ = ("link_chars", "parts")
 
     def __init__(self) -> None:
         self.parts: list[str] = []

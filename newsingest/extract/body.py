@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from lxml import etree
 
 from newsingest.extract.blocks import HEADINGS, Block, BlockWalker
 from newsingest.extract.boilerplate import is_meta_line
 
+# A standfirst shorter than this is a label, not a lede.
+MIN_LEDE_CHARS = 40
 # A block shorter than this (in characters) is too short to vote for a container.
 MIN_VOTE_CHARS = 40
 # A furniture-named element holding more than this share of the prose is the article itself.
@@ -66,9 +69,11 @@ class BodyAnalysis:
             for el in block.ancestors:
                 self.span[el] = (self.span.get(el, (i, i))[0], i)
         self.headline: int | None = None
+        self.linked_headings = 0
         if headline_el is not None:
-            self.headline = next((i for i, b in enumerate(self.blocks)
-                                  if b.element is headline_el or headline_el in b.ancestors), None)
+            self.headline = next(
+                (i for i, b in enumerate(self.blocks) if b.element is headline_el or headline_el in b.ancestors), None
+            )
 
     def near_headline(self, el: etree._Element) -> bool:
         if self.headline is None:
@@ -88,15 +93,17 @@ class BodyAnalysis:
         blocks = self.blocks
         indexes = [i for i in (scope if scope is not None else range(len(blocks))) if _prose(blocks[i])]
         # Comment threads and consent dialogs can outweigh a short story; they do not count in the total.
-        total = sum(size(blocks[i].text) for i in indexes
-                    if not any(_is_strong(word) for _, word in blocks[i].furniture)) or 1
+        total = (
+            sum(size(blocks[i].text) for i in indexes if not any(_is_strong(word) for _, word in blocks[i].furniture))
+            or 1
+        )
         held: dict[etree._Element, int] = defaultdict(int)
         for i in indexes:
             n = size(blocks[i].text)
             marks = blocks[i].furniture
             for k, (el, word) in enumerate(marks):
                 # Text inside a smaller never-content box does not count for the boxes around it.
-                if not any(_is_strong(inner) and inner != word for _, inner in marks[k + 1:]):
+                if not any(_is_strong(inner) and inner != word for _, inner in marks[k + 1 :]):
                     held[el] += n
         protected = {el for el, n in held.items() if n / total > PROTECTED_SHARE}
         dominant = {el for el, n in held.items() if n / total > DOMINANT_SHARE}
@@ -150,6 +157,12 @@ class BodyAnalysis:
             return []
         inside = [i for i, b in enumerate(self.blocks) if container in b.ancestors]
         furniture = self.furniture(inside)
+        # Headings that are links to other pages: the teasers of a section front.
+        self.linked_headings = sum(
+            1
+            for i in inside
+            if not furniture[i] and self.blocks[i].tag in HEADINGS and self.blocks[i].link_density > 0.5
+        )
         return [i for i in inside if _keep(self.blocks[i], furniture[i])]
 
     def guided(self, reference: str) -> list[int]:
@@ -178,8 +191,11 @@ class BodyAnalysis:
                 seen.add(key)
         # A block holding other matched blocks whole is a hidden copy of the story, not a paragraph.
         keys = {i: _squash(self.blocks[i].text) for i in matched}
-        return sorted(i for i in matched
-                      if not any(j != i and len(keys[j]) >= GUIDE_MIN_BLOCK and keys[j] in keys[i] for j in matched))
+        return sorted(
+            i
+            for i in matched
+            if not any(j != i and len(keys[j]) >= GUIDE_MIN_BLOCK and keys[j] in keys[i] for j in matched)
+        )
 
     def lede(self, first: int) -> list[int]:
         """Paragraphs between the headline and the body (standfirst, teaser)."""
@@ -191,7 +207,7 @@ class BodyAnalysis:
             block = self.blocks[i]
             if furniture[i] or block.tag in HEADINGS or block.link_density > 0.2 or is_meta_line(block.text):
                 continue
-            if size(block.text) >= 80 and _SENTENCE_END.search(block.text):
+            if size(block.text) >= MIN_LEDE_CHARS and _SENTENCE_END.search(block.text):
                 out.append(i)
         return out
 
@@ -210,25 +226,45 @@ def _keep(block: Block, is_furniture: bool) -> bool:
     return not (block.link_density > 0.6 and size(block.text) < 400)
 
 
-def extract_body_blocks(root: etree._Element, headline_el: etree._Element | None = None,
-                        reference: str | None = None) -> list[Block]:
+@dataclass(slots=True)
+class Body:
+    """The article's blocks, and what the analysis saw on the way."""
+
+    blocks: list[Block] = field(default_factory=list)
+    # Linked headings inside the chosen container: many of them mean a list of teasers, not a story.
+    linked_headings: int = 0
+    # How many of the first blocks are the standfirst found between headline and body.
+    lede: int = 0
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [b.text for b in self.blocks]
+
+
+def extract_body(root: etree._Element, headline_el: etree._Element | None = None, reference: str | None = None) -> Body:
     """The article's blocks in order: lede, paragraphs and sub-headings.
 
     `reference` is the publisher's plain article text (JSON-LD articleBody), when the page has one.
     """
     analysis = BodyAnalysis(root, headline_el)
+    blocks, lede = _select(analysis, reference)
+    return Body(blocks, analysis.linked_headings, lede)
+
+
+def _select(analysis: BodyAnalysis, reference: str | None) -> tuple[list[Block], int]:
     if not analysis.blocks:
-        return []
+        return [], 0
     chosen = analysis.from_container()
     guided = analysis.guided(reference) if reference else []
     # A teaser-length articleBody (paywalls) must not cut the visible article short.
     if guided and analysis.length(guided) >= GUIDE_MIN_SHARE * analysis.length(chosen):
         chosen = guided
     if not chosen:
-        return []
+        return [], 0
+    lede = analysis.lede(chosen[0])
     blocks = []
     seen: set[str] = set()
-    for i in analysis.lede(chosen[0]) + chosen:
+    for i in lede + chosen:
         # Pages that render a story twice (mobile and desktop variants) show each paragraph twice.
         key = _squash(analysis.blocks[i].text)
         if key not in seen:
@@ -237,4 +273,4 @@ def extract_body_blocks(root: etree._Element, headline_el: etree._Element | None
     # Sub-headings left dangling at the end are the titles of boxes that were cut away.
     while blocks and blocks[-1].tag in HEADINGS:
         blocks.pop()
-    return blocks
+    return blocks, min(len(lede), len(blocks))

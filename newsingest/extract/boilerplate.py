@@ -9,7 +9,7 @@ from newsingest.dates import find_date
 # Longer than this, a line is prose even when it starts like a byline or holds a date.
 MAX_META_CHARS = 90
 
-_BYLINE = re.compile(
+BYLINE = re.compile(
     r"^(?:by|von|vom|par|por|di|da|av|door|af|od|przez|от|kommentar von|ein kommentar von|eine analyse von|"
     r"written by|reported by|text|texto|tekst|autor|autorin|author|auteur|redaktion)\s*:?\s+\S",
     re.IGNORECASE,
@@ -32,7 +32,7 @@ def is_meta_line(text: str) -> bool:
     """A byline, a dateline or a photo credit standing on its own line."""
     if len(text) > MAX_META_CHARS:
         return False
-    if _BYLINE.match(text) and not text.rstrip().endswith((".", "!", "?", ":")):
+    if BYLINE.match(text) and not text.rstrip().endswith((".", "!", "?", ":")):
         return True
     if _CREDIT.match(text):
         return True

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 from urllib.parse import urlsplit
 
 from newsingest.errors import NotAnArticle
@@ -13,14 +12,29 @@ from newsingest.extract.text import word_count
 
 # Shorter than this, a page holds a teaser or a stub, not an article.
 MIN_BODY_WORDS = 40
-_LISTING_TYPES = {"collectionpage": "collection page", "profilepage": "author page",
-                  "searchresultspage": "search results page"}
+# A page without article markup whose main column holds this many linked headings lists teasers.
+MIN_TEASERS = 3
+_LISTING_TYPES = {
+    "collectionpage": "collection page",
+    "profilepage": "author page",
+    "searchresultspage": "search results page",
+}
 _LISTING_PATH = re.compile(
     r"/(?:(tags?|topics?|themen?|schlagworte?|keywords?)|(authors?|autor(?:en)?|auteurs?|profiles?|people|staff)|"
     r"(category|categories|kategorie|rubrik|section|sections))/[^/]+/?(?:page/\d+/?)?$",
     re.IGNORECASE,
 )
+_STATIC_PATH = re.compile(
+    r"/(?:about|about-us|contact|contact-us|impressum|imprint|kontakt|datenschutz|privacy|privacy-policy|terms|"
+    r"terms-of-use|terms-of-service|cookies|cookie-policy|legal|agb|mentions-legales|aviso-legal|advertise|"
+    r"careers|jobs|subscribe|newsletter|newsletters|faq|help|sitemap)(?:\.html?)?/?$",
+    re.IGNORECASE,
+)
 _PAGED = re.compile(r"/page/\d+/?$|[?&]page=\d+")
+
+
+def _marked_as_article(page: Page) -> bool:
+    return article_object(page) is not None or (page.meta_first("og:type") or "").lower() == "article"
 
 
 def _page_type(page: Page) -> set[str]:
@@ -51,14 +65,18 @@ def listing_reason(page: Page) -> str | None:
         return "tag page" if match.group(1) else "author page" if match.group(2) else "section page"
     if _PAGED.search(page.url):
         return "index page"
+    if _STATIC_PATH.search(path):
+        return "static page"
     return None
 
 
-def check_article(page: Page, headline: str, paragraphs: tuple[str, ...], jsonld: dict[str, Any]) -> None:
+def check_article(page: Page, headline: str, paragraphs: tuple[str, ...], linked_headings: int) -> None:
     """Raise NotAnArticle with the reason when the page is not one article."""
     reason = listing_reason(page)
     if reason:
         raise NotAnArticle(reason, page.url)
+    if linked_headings >= MIN_TEASERS and not _marked_as_article(page):
+        raise NotAnArticle("index page", page.url)
     if not headline:
         raise NotAnArticle("no headline", page.url)
     words = sum(word_count(p) for p in paragraphs)

@@ -8,19 +8,30 @@ from typing import Any
 from lxml import etree
 
 from newsingest.extract.blocks import is_hidden
+from newsingest.extract.boilerplate import BYLINE
 from newsingest.extract.page import Page
 from newsingest.extract.text import clean_text
 
 # Page-level regions whose dates belong to the site, not the article (a header showing today's date).
 _OUTSIDE = frozenset({"header", "nav", "footer", "aside"})
-_NOT_ARTICLE_DATE = re.compile(r"today|current-?date|clock|weather|copyright|comment|related|teaser|sidebar|footer|"
-                               r"header|nav|menu|ticker|most-?read|trending|recommend",
-                               re.IGNORECASE)
+_NOT_ARTICLE_DATE = re.compile(
+    r"today|current-?date|clock|weather|copyright|comment|related|teaser|sidebar|footer|"
+    r"ticker|most-?read|trending|recommend",
+    re.IGNORECASE,
+)
+_SITE_HEADER = re.compile(r"header|nav|menu|masthead", re.IGNORECASE)
 _DATE_HINT = re.compile(r"date|time|publish|posted|byline|dateline|meta|stamp|datum|fecha|data|zeit", re.IGNORECASE)
 _UPDATE_HINT = re.compile(r"updat|modif|aktualisiert|actualiz|mis à jour|oppdatert|uppdaterad", re.IGNORECASE)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/._-]|$)")
-_AUTHOR_HINT = re.compile(r"(?:^|[-_\s])(?:author|authors|byline|autor|autoren|auteur|autore|writer|reporter|"
-                          r"journalist|contributor|by)(?:$|[-_\s]|name|s)", re.IGNORECASE)
+_AUTHOR_HINT = re.compile(
+    r"(?:^|[-_\s])(?:author|authors|byline|autor|autoren|auteur|autore|writer|reporter|"
+    r"journalist|contributor|by)(?:$|[-_\s]|name|s)",
+    re.IGNORECASE,
+)
+
+
+# How many elements after the headline may hold a plain-text byline.
+BYLINE_SEARCH_SIBLINGS = 4
 
 
 def _ancestors(el: etree._Element) -> list[etree._Element]:
@@ -33,15 +44,20 @@ def _ancestors(el: etree._Element) -> list[etree._Element]:
 
 
 def in_page_furniture(el: etree._Element, article: etree._Element | None = None) -> bool:
-    """Inside the site's header, navigation, footer or an aside, unless that region is inside the article."""
-    for node in [el, *_ancestors(el)]:
+    """Inside the site's header, navigation, footer, an aside or a teaser box rather than the story.
+
+    Within the page's <article>, its own <header> holds the byline and date and does not count.
+    """
+    chain = [el, *_ancestors(el)]
+    inside = article is not None and article in chain
+    for node in chain:
         if node is article:
             return False
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _OUTSIDE or is_hidden(node):
+        if tag in ("nav", "aside", "footer") or (tag == "header" and not inside) or is_hidden(node):
             return True
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if names.strip() and _NOT_ARTICLE_DATE.search(names):
+        if names.strip() and (_NOT_ARTICLE_DATE.search(names) or (not inside and _SITE_HEADER.search(names))):
             return True
     return False
 
@@ -117,39 +133,75 @@ def url_date(url: str) -> str | None:
     return "-".join(match.groups()) if match else None
 
 
+def spaced_text(el: etree._Element) -> str:
+    """An element's text with a space where its children meet ("Jane Doe" + "John Roe" stay apart)."""
+    return clean_text(" ".join(t for t in el.itertext() if t))
+
+
 def byline_authors(page: Page, headline_el: etree._Element | None) -> list[str]:
     """Author names from byline markup: rel=author links, itemprop=author, author-named elements."""
     article = article_element(page, headline_el)
     scope = article if article is not None else page.tree
-    names: list[str] = []
+    order = {el: i for i, el in enumerate(scope.iter())}
+    anchor = order.get(headline_el, 0) if headline_el is not None else 0
+    found: list[etree._Element] = []
     for el in scope.iter():
-        if not isinstance(el.tag, str) or el.tag in ("meta", "link", "script", "style"):
+        if not isinstance(el.tag, str) or el.tag in ("meta", "link", "script", "style", "body", "html"):
             continue
         rel = (el.get("rel") or "").lower()
         itemprop = (el.get("itemprop") or "").lower()
-        if itemprop == "author":
-            inner = el.find('.//*[@itemprop="name"]')
-            text = clean_text((inner if inner is not None else el).text_content())
-        elif rel == "author" or (_AUTHOR_HINT.search(f"{el.get('class') or ''} {el.get('id') or ''}")
-                                 and el.tag in ("a", "span", "div", "p", "address", "strong", "b", "li")):
-            if in_page_furniture(el, article):
-                continue
-            text = clean_text(el.text_content())
-        else:
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not (
+            itemprop == "author"
+            or rel == "author"
+            or (_AUTHOR_HINT.search(names) and el.tag in ("a", "span", "div", "p", "address", "strong", "b", "li"))
+        ):
             continue
-        if text and len(text) <= 120:
-            names.append(text)
-        if len(names) >= 6:
+        # Without an <article> to bound the search, bylines sit near the headline, not in teaser lists.
+        if article is None and headline_el is not None and not -150 <= order[el] - anchor <= 800:
+            continue
+        if in_page_furniture(el, article) or not spaced_text(el):
+            continue
+        found.append(el)
+    if not found:
+        return _text_byline(page, headline_el)
+    # The innermost byline element is the name; its containers add labels and buttons ("Follow").
+    inner = [el for el in found if not any(other is not el and el in other.iterancestors() for other in found)]
+    texts: list[str] = []
+    for el in inner:
+        target = el.find('.//*[@itemprop="name"]')
+        text = spaced_text(target if target is not None else el)
+        if text and len(text) <= 120 and text not in texts:
+            texts.append(text)
+        if len(texts) >= 6:
             break
-    return names
+    return texts
+
+
+def _text_byline(page: Page, headline_el: etree._Element | None) -> list[str]:
+    """A plain "By Jane Doe · 20 November 2026" line among the first few after the headline."""
+    if headline_el is None:
+        return []
+    seen = 0
+    for el in headline_el.itersiblings():
+        if not isinstance(el.tag, str):
+            continue
+        text = spaced_text(el)
+        if text and len(text) <= 160 and BYLINE.match(text):
+            return [text]
+        seen += 1
+        if seen >= BYLINE_SEARCH_SIBLINGS:
+            break
+    return []
 
 
 def extract_generic(page: Page, headline_el: etree._Element | None) -> dict[str, Any]:
     """Field candidates read from the visible page."""
     title = page.tree.find(".//title")
     return {
-        "headline": clean_text(headline_el.text_content()) if headline_el is not None else
-        (clean_text(title.text_content()) if title is not None else None),
+        "headline": clean_text(headline_el.text_content())
+        if headline_el is not None
+        else (clean_text(title.text_content()) if title is not None else None),
         "language": page.lang,
         "canonical_url": None,
     }

@@ -9,9 +9,22 @@ from newsingest.extract.page import Page
 
 ARTICLE_TYPES = frozenset(
     {
-        "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-        "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "blogposting", "liveblogposting",
-        "socialmediaposting", "techarticle", "report", "scholarlyarticle", "satiricalarticle", "advertisercontentarticle",
+        "newsarticle",
+        "article",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "reviewnewsarticle",
+        "askpublicnewsarticle",
+        "blogposting",
+        "liveblogposting",
+        "socialmediaposting",
+        "techarticle",
+        "report",
+        "scholarlyarticle",
+        "satiricalarticle",
+        "advertisercontentarticle",
     }
 )
 # Preferred over a bare "Article" when a page carries several objects.

@@ -10,7 +10,7 @@ from itemloaders import ItemLoader
 from itemloaders.processors import Identity, MapCompose, TakeFirst
 
 from newsingest.dates import parse_date
-from newsingest.extract.authors import clean_author, unique_names
+from newsingest.extract.authors import clean_author, is_publisher, unique_names
 from newsingest.extract.headline import clean_headline
 from newsingest.extract.text import clean_markup_text
 
@@ -20,6 +20,15 @@ SOURCE_ORDER = ("selector", "jsonld", "meta", "text", "url")
 def _headline(value: str, loader_context: dict[str, Any]) -> str | None:
     text = clean_headline(value, site_name=loader_context.get("site_name"), host=loader_context.get("host"))
     return text if len(text) >= 3 else None
+
+
+def _author(value: str, loader_context: dict[str, Any]) -> list[str]:
+    names = clean_author(value)
+    if loader_context.get("allow_publisher"):
+        return names
+    site_names = loader_context.get("site_names", [])
+    host = loader_context.get("host", "")
+    return [n for n in names if not is_publisher(n, site_names, host)]
 
 
 def _moment(value: Any, loader_context: dict[str, Any]) -> Any:
@@ -56,7 +65,7 @@ class ArticleLoader(ItemLoader):
     headline_in = MapCompose(_headline)
     published_in = MapCompose(_moment)
     modified_in = MapCompose(_moment)
-    authors_in = MapCompose(clean_author)
+    authors_in = MapCompose(_author)
     authors_out = unique_names
     tags_in = MapCompose(_tag)
     tags_out = Identity()

@@ -6,21 +6,77 @@ from typing import Any
 
 from newsingest.extract.page import Page
 
-HEADLINE = ("og:title", "twitter:title", "dc.title", "dcterms.title", "headline", "title", "sailthru.title",
-            "parsely-title")
-PUBLISHED = (
-    "article:published_time", "og:article:published_time", "article.published", "article_date_original",
-    "datepublished", "published_time", "publish-date", "publishdate", "pubdate", "date.available",
-    "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
-    "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime", "og:published_time", "date",
-    "originalpublicationdate", "article.created", "creation_date", "publication_date", "release_date",
+HEADLINE = (
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "dcterms.title",
+    "headline",
+    "title",
+    "sailthru.title",
+    "parsely-title",
 )
-MODIFIED = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified",
-            "dc.date.modified", "article.updated", "lastmod", "og:article:modified_time")
-AUTHORS = ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator", "sailthru.author",
-           "parsely-author", "cxenseparse:author", "byl", "twitter:creator:name", "article.author")
-SECTION = ("article:section", "og:article:section", "parsely-section", "section", "cxenseparse:pageclass-section",
-           "article.section", "category")
+PUBLISHED = (
+    "article:published_time",
+    "og:article:published_time",
+    "article.published",
+    "article_date_original",
+    "datepublished",
+    "published_time",
+    "publish-date",
+    "publishdate",
+    "pubdate",
+    "date.available",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "cxenseparse:recs:publishtime",
+    "og:published_time",
+    "date",
+    "originalpublicationdate",
+    "article.created",
+    "creation_date",
+    "publication_date",
+    "release_date",
+)
+MODIFIED = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "article.updated",
+    "lastmod",
+    "og:article:modified_time",
+)
+AUTHORS = (
+    "author",
+    "article:author",
+    "og:article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "sailthru.author",
+    "parsely-author",
+    "cxenseparse:author",
+    "byl",
+    "twitter:creator:name",
+    "article.author",
+)
+SECTION = (
+    "article:section",
+    "og:article:section",
+    "parsely-section",
+    "section",
+    "cxenseparse:pageclass-section",
+    "article.section",
+    "category",
+)
 TAGS = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags", "og:article:tag")
 DESCRIPTION = ("og:description", "description", "twitter:description", "dc.description")
 LANGUAGE = ("og:locale", "content-language", "language", "dc.language", "inlanguage")

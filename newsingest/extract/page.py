@@ -138,7 +138,7 @@ class Page:
         data = "".join(chunks).encode("utf-8")
         out = []
         for row in _NEXT_TEXT_ROW.finditer(data):
-            blob = data[row.end(): row.end() + int(row.group(1), 16)].decode("utf-8", "replace")
+            blob = data[row.end() : row.end() + int(row.group(1), 16)].decode("utf-8", "replace")
             if blob.lstrip().startswith("<") and "<p" in blob:
                 out.append(blob)
         return out

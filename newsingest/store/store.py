@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -67,30 +67,29 @@ class Store:
     def _open(self) -> Database:
         if self.readonly and not os.path.isfile(self.path):
             raise StoreError(f"cannot open database {self.path}: no such file")
-        conn: sqlite3.Connection | None = None
         try:
             if self.readonly:
                 conn = sqlite3.connect(Path(self.path).resolve().as_uri() + "?mode=ro", uri=True)
             else:
                 conn = sqlite3.connect(self.path)
-            db = Database(conn)
-            # Reading the schema is the first access to the file: this is where "file is not a database" surfaces.
-            tables = db.table_names()
-            if self.readonly:
-                if ARTICLES not in tables:
-                    raise StoreError(f"cannot open database {self.path}: it holds no newsingest tables")
-                return db
-            db.enable_wal()
-            migrations.apply(db)
-            # After migrations, so a future migration that rebuilds a table does not cascade-delete its children.
-            db.execute("PRAGMA foreign_keys = ON")
-            return db
-        except (sqlite3.Error, StoreError) as exc:
-            if conn is not None:
-                conn.close()
-            if isinstance(exc, StoreError):
-                raise
+        except sqlite3.Error as exc:
             raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+        try:
+            db = Database(conn)
+            # The first read of the file: this is where "file is not a database" surfaces.
+            tables = db.table_names()
+            if not self.readonly:
+                db.enable_wal()
+                migrations.apply(db)
+                # After migrations, so a future migration that rebuilds a table does not cascade-delete its children.
+                db.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+        if self.readonly and ARTICLES not in tables:
+            conn.close()
+            raise StoreError(f"cannot open database {self.path}: it holds no newsingest tables")
+        return db
 
     def __enter__(self) -> Store:
         return self
@@ -154,37 +153,37 @@ class Store:
         now = utc_now()
         before = self._pending.get(url) or self._stored(url)
         status: SaveStatus
-        if before is None:
-            status = "new"
-        elif before.same_content(article):
+        if before is not None and before.same_content(article):
+            self._touch(url, before, now, run_id)
             status = "unchanged"
         else:
-            status = "updated"
-
-        if before is not None and status == "unchanged":
-            pending = self._pending.get(url)
-            if pending is None:
-                pending = self._pending[url] = _Pending(
-                    row={"last_seen": now}, quotes=None, links=None, headline=before.headline, body=before.body,
-                    published=before.published, first_seen=before.first_seen, fingerprint=before.fingerprint,
-                    touch=True,
-                )
-            pending.row["last_seen"] = now
-            if run_id is not None:
-                pending.row["crawl_run_id"] = run_id
-        else:
-            first_seen = before.first_seen if before is not None else now
-            row = article_row(article, first_seen=first_seen, seen=now, run_id=run_id)
-            previous_run = self._pending[url].row.get("crawl_run_id") if url in self._pending else None
-            if run_id is None and previous_run is not None:
-                row["crawl_run_id"] = previous_run
-            self._pending[url] = _Pending(
-                row=row, quotes=quote_rows(article), links=link_rows(article), headline=article.headline,
-                body=article.body, published=row["published"], first_seen=first_seen, fingerprint=row["fingerprint"],
-            )
+            self._buffer(article, before, now, run_id)
+            status = "new" if before is None else "updated"
         if len(self._pending) >= self.batch_size:
             self.flush()
         return status
+
+    def _touch(self, url: str, before: _Pending, now: str, run_id: int | None) -> None:
+        pending = self._pending.setdefault(url, replace(before, row={}, touch=True))
+        pending.row["last_seen"] = now
+        if run_id is not None:
+            pending.row["crawl_run_id"] = run_id
+
+    def _buffer(self, article: Article, before: _Pending | None, now: str, run_id: int | None) -> None:
+        first_seen = before.first_seen if before is not None else now
+        row = article_row(article, first_seen=first_seen, seen=now, run_id=run_id)
+        if run_id is None and before is not None and "crawl_run_id" in before.row:
+            row["crawl_run_id"] = before.row["crawl_run_id"]
+        self._pending[article.canonical_url] = _Pending(
+            row=row,
+            quotes=quote_rows(article),
+            links=link_rows(article),
+            headline=article.headline,
+            body=article.body,
+            published=row["published"],
+            first_seen=first_seen,
+            fingerprint=row["fingerprint"],
+        )
 
     def _stored(self, url: str) -> _Pending | None:
         """What the database holds for an article, shaped like a pending entry so `save` can compare either."""
