@@ -1,0 +1,1 @@
+"""Item pipelines, in order: normalize, validate, dedupe, store. Thin adapters over newsingest."""

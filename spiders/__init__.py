@@ -1,0 +1,1 @@
+"""Spiders: the generic `news` spider and one small class per site that needs one."""

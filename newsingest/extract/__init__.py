@@ -37,16 +37,22 @@ TEXT_FIELDS = ("section", "description", "site_name", "language", "image")
 
 
 def extract(
-    html: bytes | str, url: str, *, site: SiteRules | dict[str, Any] | None = None, fetched: dt.datetime | None = None
+    html: bytes | str,
+    url: str,
+    *,
+    site: SiteRules | dict[str, Any] | None = None,
+    fetched: dt.datetime | None = None,
+    content_type: str | None = None,
 ) -> Article:
     """Read one article page.
 
     `site` carries the site's own selectors, tried before everything else.
     `fetched` is when the page was fetched; relative dates ("2 hours ago") count from it.
+    `content_type` is the HTTP header, whose charset counts when the bytes are not valid UTF-8.
     Raises NotAnArticle for index, tag and author pages and pages without an article body.
     """
     rules = SiteRules.coerce(site)
-    page = Page(html, url)
+    page = Page(html, url, content_type)
     selectors = extract_selectors(page, rules)
     jsonld = extract_jsonld(page)
     meta = extract_meta(page)

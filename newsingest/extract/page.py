@@ -66,9 +66,9 @@ def _walk_jsonld(node: Any, out: list[dict[str, Any]]) -> None:
 class Page:
     """One HTML page and its URL; the parsed forms are computed on first use."""
 
-    def __init__(self, html: bytes | str, url: str) -> None:
+    def __init__(self, html: bytes | str, url: str, content_type: str | None = None) -> None:
         self.url = url
-        self.text = decode_html(html)
+        self.text = decode_html(html, content_type)
         if not self.text.strip():
             raise ExtractionError(f"{url}: empty page")
         try:

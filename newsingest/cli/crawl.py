@@ -1,0 +1,185 @@
+"""`newsingest crawl`, `sites` and `demo`: running spiders from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newsingest.cli import db_option, fail, reports_errors
+from newsingest.urls import is_http_url
+
+LOG_LEVELS = click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False)
+
+
+def _setting(value: str) -> tuple[str, Any]:
+    name, sep, raw = value.partition("=")
+    if not sep or not name.strip():
+        raise click.BadParameter(f"expected NAME=VALUE, got {value!r}", param_hint="--set")
+    try:
+        parsed: Any = json.loads(raw)
+    except ValueError:
+        parsed = raw
+    return name.strip(), parsed
+
+
+def _check_url(value: str, option: str) -> str:
+    if not is_http_url(value):
+        raise click.BadParameter(f"not an http(s) URL: {value!r}", param_hint=option)
+    return value
+
+
+def plan_jobs(targets: tuple[str, ...], feeds: tuple[str, ...], sitemaps: tuple[str, ...], base: str | None,
+              follow: bool, known: list[str]) -> list[Any]:
+    """Spider jobs for the command's arguments: one per named site, one generic job for all URLs."""
+    from newsingest.crawl.runner import Job
+
+    jobs, urls = [], []
+    for target in targets:
+        if any(c in target for c in ":/."):
+            urls.append(_check_url(target, "SITE_OR_URL"))
+        elif target in known:
+            args = {"base": base} if base else {}
+            jobs.append(Job(target, {**args, **({} if follow else {"follow": "no"})}))
+        else:
+            raise click.BadParameter(
+                f"unknown site {target!r} (known: {', '.join(known)}); a URL must start with http:// or https://",
+                param_hint="SITE_OR_URL",
+            )
+    for url in (*feeds, *sitemaps):
+        _check_url(url, "--feed/--sitemap")
+    if urls or feeds or sitemaps:
+        args = {"urls": " ".join(urls), "feeds": " ".join(feeds), "sitemaps": " ".join(sitemaps)}
+        if not follow:
+            args["follow"] = "no"
+        jobs.append(Job("news", {k: v for k, v in args.items() if v}))
+    return jobs
+
+
+@click.command()
+@click.argument("targets", metavar="SITE_OR_URL...", nargs=-1)
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="An RSS or Atom feed to read (repeatable).")
+@click.option("--sitemap", "sitemaps", multiple=True, metavar="URL", help="A sitemap or sitemap index (repeatable).")
+@click.option("--base", metavar="URL", help="Root URL for a site spider whose start points are paths (the demo).")
+@click.option("--follow/--no-follow", default=True, show_default=True,
+              help="Follow links from fetched pages, or fetch only the start pages and what feeds/sitemaps list.")
+@click.option("--max-pages", type=click.IntRange(min=0), default=0, help="Stop after this many pages (0: no limit).")
+@click.option("--depth", type=click.IntRange(min=0), help="Links followed from a start page (default 3).")
+@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
+@click.option("--log-level", type=LOG_LEVELS, default="WARNING", show_default=True, help="Scrapy's log level.")
+@db_option
+@reports_errors
+def crawl(targets: tuple[str, ...], feeds: tuple[str, ...], sitemaps: tuple[str, ...], base: str | None,
+          follow: bool, max_pages: int, depth: int | None, overrides: tuple[str, ...], log_level: str,
+          db_path: str) -> None:
+    """Crawl sites into the database.
+
+    SITE_OR_URL is a site's spider name (see `newsingest sites`) or a URL of a home or section page;
+    URLs without a spider of their own are crawled by the generic `news` spider. Each crawl is recorded
+    in the crawl_runs table. The exit code is 0 when every crawl succeeded, 1 when one failed (nothing
+    could be fetched, errors while storing) and 130 when interrupted.
+
+    \b
+    Examples:
+      newsingest crawl https://example.com/ --sitemap https://example.com/sitemap.xml
+      newsingest crawl https://example.com/world/ --feed https://example.com/rss --max-pages 200
+    """
+    from newsingest.crawl.runner import project_settings, run, spider_names
+
+    if base:
+        _check_url(base, "--base")
+    settings_overrides = dict(_setting(o) for o in overrides)
+    if max_pages:
+        settings_overrides["CLOSESPIDER_PAGECOUNT"] = max_pages
+    if depth is not None:
+        settings_overrides["DEPTH_LIMIT"] = depth
+    settings_overrides.setdefault("LOG_LEVEL", log_level.upper())
+    settings = project_settings(db_path, settings_overrides)
+    jobs = plan_jobs(targets, feeds, sitemaps, base, follow, spider_names(settings))
+    if not jobs:
+        raise click.UsageError("nothing to crawl: give a site name or a URL (or --feed/--sitemap)")
+    _check_database(db_path)
+    results = run(jobs, settings)
+    for result in results:
+        click.echo(summary(result.job.spider, result.stats, result.outcome))
+    worst = max(r.outcome.exit_code for r in results)
+    if worst:
+        raise SystemExit(worst)
+
+
+def _check_database(db_path: str) -> None:
+    """Fail before crawling, not after, when the database cannot be opened."""
+    from newsingest.store import Store
+
+    Store(db_path).close()
+
+
+def summary(spider: str, stats: dict[str, Any], outcome: Any) -> str:
+    """What a crawl did, in a few lines."""
+
+    def group(prefix: str) -> str:
+        items = sorted((k.removeprefix(prefix), v) for k, v in stats.items() if k.startswith(prefix))
+        return ", ".join(f"{k} {v}" for k, v in items) or "none"
+
+    stored = {k: stats.get(f"newsingest/stored/{k}", 0) for k in ("new", "updated", "unchanged")}
+    return "\n".join([
+        f"crawl {spider}: {outcome.status} ({outcome.reason}), run {stats.get('newsingest/run_id', '?')}",
+        f"  pages fetched {stats.get('newsingest/pages', 0)}, articles {stats.get('newsingest/articles', 0)}: "
+        f"new {stored['new']}, updated {stored['updated']}, unchanged {stored['unchanged']}",
+        f"  not articles: {group('newsingest/rejected/')}",
+        f"  dropped: {group('newsingest/dropped/')}",
+        f"  failed requests: {group('newsingest/failed/')}",
+    ])
+
+
+@click.command()
+def sites() -> None:
+    """List the site spiders and their start points."""
+    from newsingest.crawl.runner import spider_class, spider_names
+
+    for name in spider_names():
+        cls = spider_class(name)
+        doc = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+        points = [*getattr(cls, "start_pages", ()), *getattr(cls, "feeds", ()), *getattr(cls, "sitemaps", ())]
+        where = f" [{getattr(cls, 'base', '')}: {', '.join(points)}]" if points else ""
+        click.echo(f"{name:<12} {doc}{where}")
+
+
+@click.command()
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Serve this folder instead.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port to serve on (default: a free one).")
+@click.option("--query", default="harbour", show_default=True, help="The sample search to run afterwards.")
+@db_option
+@reports_errors
+def demo(site_dir: Path | None, port: int, query: str, db_path: str) -> None:
+    """Serve the bundled demo news site on 127.0.0.1, crawl it into the database, and search it.
+
+    This is a real crawl with the real spider, over HTTP, into a real SQLite file.
+    """
+    from newsingest.crawl.runner import LOCAL_SITE_SETTINGS, Job, project_settings, run
+    from newsingest.demo import DEMO_SITE, serve
+    from newsingest.store import MARK_END, MARK_START, Store
+
+    root = site_dir or DEMO_SITE
+    if not root.is_dir():
+        fail(f"no demo site at {root} (run from a checkout of the repository, or pass --site-dir)")
+    _check_database(db_path)
+    with serve(root, port) as base:
+        click.echo(f"serving {root} at {base}/")
+        settings = project_settings(db_path, {**LOCAL_SITE_SETTINGS, "LOG_LEVEL": "WARNING"})
+        (result,) = run([Job("demo", {"base": base + "/"})], settings)
+    click.echo(summary("demo", result.stats, result.outcome))
+    with Store(db_path, readonly=True) as store:
+        click.echo(f"\n{db_path}: {store.count('articles')} articles, {store.count('crawl_runs')} crawl runs")
+        hits = store.search(query, limit=3)
+        click.echo(f'\nnewsingest search "{query}" (top {len(hits)}):')
+        for hit in hits:
+            snippet = hit.snippet.replace(MARK_START, "[").replace(MARK_END, "]")
+            click.echo(f"  {hit.published or '':<10.10}  {hit.headline}\n      {snippet}")
+    if result.outcome.exit_code:
+        raise SystemExit(result.outcome.exit_code)
+
+
+COMMANDS = [crawl, sites, demo]

@@ -1,0 +1,1 @@
+"""Scrapy commands that newsingest replaces (COMMANDS_MODULE in newsingest.settings)."""

@@ -1,0 +1,80 @@
+"""Where article URLs come from besides links: sitemaps and RSS/Atom feeds. Pure parsing, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import feedparser
+from lxml import etree
+
+from newsingest.dates import parse_date
+from newsingest.errors import ExtractionError
+
+Moment = dt.datetime | dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One URL offered by a sitemap or feed, with what it says about the page."""
+
+    url: str
+    published: Moment | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sitemap:
+    """A parsed sitemap: either an index of further sitemaps or a list of pages."""
+
+    is_index: bool
+    entries: tuple[Entry, ...]
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def parse_sitemap(data: bytes) -> Sitemap:
+    """Parse a sitemap, sitemap index or Google News sitemap (already decompressed)."""
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, remove_comments=True)
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise ExtractionError(f"not a sitemap: {exc}") from exc
+    if root is None or _local(root.tag) not in ("urlset", "sitemapindex"):
+        raise ExtractionError("not a sitemap: no <urlset> or <sitemapindex> root")
+    entries = []
+    for node in root:
+        if _local(node.tag) not in ("url", "sitemap"):
+            continue
+        fields: dict[str, str] = {}
+        for child in node.iter():
+            name = _local(child.tag)
+            if name and child.text and child.text.strip() and name not in fields:
+                fields[name] = child.text.strip()
+        if "loc" in fields:
+            date = fields.get("publication_date") or fields.get("lastmod")
+            entries.append(Entry(fields["loc"], parse_date(date) if date else None, fields.get("title")))
+    return Sitemap(_local(root.tag) == "sitemapindex", tuple(entries))
+
+
+def parse_feed(data: bytes) -> tuple[list[Entry], str | None]:
+    """Entries of an RSS or Atom feed, and the parser's complaint when the feed is broken.
+
+    A broken feed still yields whatever entries could be read before the damage.
+    """
+    parsed = feedparser.parse(data)
+    problem = str(parsed.bozo_exception) if parsed.get("bozo") else None
+    entries = []
+    for item in parsed.entries:
+        url = item.get("link")
+        if not url:
+            continue
+        stamp = item.get("published_parsed") or item.get("updated_parsed")
+        # feedparser normalises every feed date to a UTC struct_time.
+        published = dt.datetime(*stamp[:6], tzinfo=dt.UTC) if stamp else None
+        entries.append(Entry(url, published, item.get("title")))
+    if not entries and problem:
+        raise ExtractionError(f"broken feed: {problem}")
+    return entries, problem

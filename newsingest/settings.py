@@ -1,0 +1,52 @@
+"""Scrapy settings for newsingest: polite defaults for crawling other people's news sites.
+
+Every value can be overridden per run with `-s NAME=VALUE` (scrapy) or `--set NAME=VALUE` (newsingest crawl).
+This module holds plain values only; nothing here imports Scrapy.
+"""
+
+from newsingest import __version__
+
+BOT_NAME = "newsingest"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+# `scrapy crawl` exits non-zero when the crawl failed, judged from its stats.
+COMMANDS_MODULE = "newsingest.crawl.commands"
+
+USER_AGENT = f"newsingest/{__version__} (news archiving crawler; +https://github.com/newsingest/newsingest)"
+ROBOTSTXT_OBEY = True
+
+# One site at a time, gently: AutoThrottle adapts the delay to the site's response times.
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# Article pages are rarely above 2 MB; anything past 10 MB is not one.
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+
+# Links are followed this many hops from a start page; sitemap and feed entries count as one hop.
+DEPTH_LIMIT = 3
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+LOG_FORMATTER = "newsingest.crawl.logs.LogFormatter"
+
+ITEM_PIPELINES = {
+    "pipelines.normalize.NormalizePipeline": 100,
+    "pipelines.validate.ValidatePipeline": 200,
+    "pipelines.dedupe.DedupePipeline": 300,
+    "pipelines.store.StorePipeline": 400,
+}
+
+# newsingest's own settings.
+NEWSINGEST_DB = "news.db"
+# Articles with fewer words than this are dropped by the validate pipeline.
+NEWSINGEST_MIN_WORDS = 40

@@ -1,0 +1,213 @@
+"""The generic news spider: start pages, feeds and sitemaps in; articles out.
+
+A site's own spider subclasses NewsSpider and names its start points (and, only where
+the generic extractor gets the site wrong, its selectors). All page reading happens in
+newsingest.extract; this module fetches, follows and counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator, Iterable, Iterator
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.sitemap import sitemap_urls_from_robots
+from twisted.python.failure import Failure
+
+from newsingest import extract
+from newsingest.discovery import parse_feed, parse_sitemap
+from newsingest.errors import ExtractionError, NotAnArticle
+from newsingest.extract import SiteRules
+from newsingest.urls import host_of, is_http_url, normalize_url
+
+# File types that are never article pages, on top of Scrapy's own list of binary extensions.
+_NOT_PAGES = ("xml", "rss", "atom", "json", "txt", "csv", "ics", "vcf")
+_FAILURE_REASONS = {
+    "DownloadConnectionRefusedError": "connection refused",
+    "CannotResolveHostError": "dns lookup failed",
+    "DownloadTimeoutError": "timeout",
+    "TimeoutError": "timeout",
+    "DownloadCancelledError": "response too large",
+    "ResponseDataLossError": "incomplete response",
+    "DownloadFailedError": "download failed",
+}
+
+
+def _split(value: str | Iterable[str] | None) -> list[str]:
+    """Spider arguments arrive as comma- or space-separated strings (`-a feeds=a,b`)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v for v in value.replace(",", " ").split() if v]
+    return [v for v in value if v]
+
+
+class NewsSpider(scrapy.Spider):
+    """Crawl a news site from its home and section pages, feeds and sitemaps.
+
+    Arguments (`-a name=value`): `url` or `urls` (start pages), `feed`/`feeds`, `sitemap`/`sitemaps`,
+    `base` (the site's root, for spiders whose start points are paths), `follow` (`no` to fetch only
+    what the feeds and sitemaps list).
+    """
+
+    name = "news"
+    # Start points of a site spider: absolute URLs, or paths resolved against `base`.
+    base: str = ""
+    start_pages: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    # The site's selectors, only for fields the generic extractor gets wrong there.
+    selectors: SiteRules | None = None
+    follow_links = True
+
+    def __init__(
+        self,
+        url: str | None = None,
+        urls: str | None = None,
+        feed: str | None = None,
+        sitemap: str | None = None,
+        base: str | None = None,
+        follow: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        feeds = kwargs.pop("feeds", None)
+        sitemaps = kwargs.pop("sitemaps", None)
+        super().__init__(**kwargs)
+        if base:
+            self.base = base
+        self.start_pages = tuple(self._absolute(_split(url) + _split(urls)) or self._absolute(self.start_pages))
+        self.feeds = tuple(self._absolute(_split(feed) + _split(feeds)) or self._absolute(self.feeds))
+        self.sitemaps = tuple(self._absolute(_split(sitemap) + _split(sitemaps)) or self._absolute(self.sitemaps))
+        if follow is not None:
+            self.follow_links = follow.lower() not in ("no", "false", "0")
+        points = [*self.start_pages, *self.feeds, *self.sitemaps]
+        bad = [p for p in points if not is_http_url(p)]
+        if bad:
+            raise ValueError(f"not an http(s) URL: {bad[0]}")
+        if not points:
+            raise ValueError(f"spider {self.name!r} needs a start point: -a url=..., -a feed=... or -a sitemap=...")
+        self.allowed_domains = sorted({host_of(p) for p in points})
+        # Scrapy's allow_domains compares host:port; the site is the host, on whatever port.
+        self.links = LinkExtractor(deny_extensions=_deny_extensions(), unique=True)
+
+    def on_site(self, url: str) -> bool:
+        """Within the site's domains (subdomains included), as the offsite middleware judges it."""
+        host = host_of(url)
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    def _absolute(self, points: Iterable[str]) -> list[str]:
+        return [urljoin(self.base, p) if self.base else p for p in points]
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.sitemaps:
+            yield self._request(url, self.parse_sitemap)
+        for url in self.feeds:
+            yield self._request(url, self.parse_feed)
+        if not self.sitemaps:
+            # Sites announce their sitemaps in robots.txt; reading it costs one request per site.
+            for root in sorted({f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.start_pages}):
+                yield self._request(f"{root}/robots.txt", self.parse_robots)
+        for url in self.start_pages:
+            yield self._request(url, self.parse_page)
+
+    def _request(self, url: str, callback: Any, **meta: Any) -> scrapy.Request:
+        return scrapy.Request(url, callback=callback, errback=self.failed, meta=meta)
+
+    def _count(self, key: str, reason: str | None = None) -> None:
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"newsingest/{key}" + (f"/{reason}" if reason else ""))
+
+    # Pages
+
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        self._count("pages")
+        if not isinstance(response, TextResponse) or b"html" not in response.headers.get("Content-Type", b"html"):
+            self._reject(response.url, "not html")
+            return
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
+        try:
+            article = extract(response.body, response.url, site=self.selectors, content_type=content_type,
+                              fetched=dt.datetime.now(dt.UTC))
+        except NotAnArticle as exc:
+            self._reject(response.url, exc.reason)
+        except ExtractionError as exc:
+            self._reject(response.url, "unreadable page", str(exc))
+        else:
+            self._count("articles")
+            yield article
+        if self.follow_links:
+            for link in self.links.extract_links(response):
+                if self.on_site(link.url):
+                    yield self._request(normalize_url(link.url), self.parse_page)
+
+    def _reject(self, url: str, reason: str, detail: str = "") -> None:
+        self._count("rejected", reason)
+        self.logger.info("not stored: %s (%s%s)", url, reason, f": {detail}" if detail else "")
+
+    # Sitemaps, feeds, robots.txt
+
+    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+            if self.on_site(url):
+                yield self._request(url, self.parse_sitemap)
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        body = response.body
+        if gzip_magic_number(response):
+            body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
+        try:
+            sitemap = parse_sitemap(body)
+        except ExtractionError as exc:
+            self._count("failed", "broken sitemap")
+            self.logger.warning("broken sitemap %s: %s", response.url, exc)
+            return
+        self._count("sitemaps")
+        for entry in sitemap.entries:
+            if not self.on_site(entry.url):
+                continue
+            if sitemap.is_index:
+                yield self._request(entry.url, self.parse_sitemap)
+            else:
+                yield self._request(normalize_url(entry.url), self.parse_page, listed=entry.published)
+
+    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        try:
+            entries, problem = parse_feed(response.body)
+        except ExtractionError as exc:
+            self._count("failed", "broken feed")
+            self.logger.warning("broken feed %s: %s", response.url, exc)
+            return
+        if problem:
+            self._count("failed", "damaged feed")
+            self.logger.warning("damaged feed %s (read %d entries): %s", response.url, len(entries), problem)
+        self._count("feeds")
+        for entry in entries:
+            yield self._request(normalize_url(urljoin(response.url, entry.url)), self.parse_page, listed=entry.published)
+
+    # Failures
+
+    def failed(self, failure: Failure) -> None:
+        """Count a request that brought no usable response, by reason; the crawl goes on."""
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else "?"
+        if failure.check(HttpError):
+            reason = f"http {failure.value.response.status}"
+        elif failure.check(IgnoreRequest):
+            reason = "forbidden by robots.txt" if "robots" in str(failure.value).lower() else "ignored"
+        else:
+            reason = _FAILURE_REASONS.get(type(failure.value).__name__, type(failure.value).__name__)
+        self._count("failed", reason)
+        self.logger.info("failed: %s (%s)", url, reason)
+
+
+def _deny_extensions() -> list[str]:
+    from scrapy.linkextractors import IGNORED_EXTENSIONS
+
+    return [*IGNORED_EXTENSIONS, *_NOT_PAGES]
