@@ -6,6 +6,7 @@ import http.server
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -16,12 +17,21 @@ _TEXT_SUFFIXES = {".html", ".htm", ".xml", ".rss", ".txt", ".atom", ""}
 DEMO_SITE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "demo_site" / "site"
 
 
-class _FixtureHandler(http.server.SimpleHTTPRequestHandler):
+@dataclass
+class ServedSite:
+    """A site being served: its base URL and every path requested so far, in order."""
+
+    base: str
+    requested: list[str] = field(default_factory=list)
+
+
+class FixtureHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, with the placeholder replaced by this server's own base URL."""
 
-    base: bytes = b""
+    site: ServedSite
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self):
+        self.site.requested.append(self.path)
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -29,14 +39,14 @@ class _FixtureHandler(http.server.SimpleHTTPRequestHandler):
             return super().send_head()
         if not self.path.split("?", 1)[0].endswith("/") and (Path(self.translate_path(self.path))).is_dir():
             return super().send_head()  # let the stock handler redirect /dir to /dir/
-        body = path.read_bytes().replace(BASE_PLACEHOLDER, self.base)
+        body = path.read_bytes().replace(BASE_PLACEHOLDER, self.site.base.encode())
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return _Body(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -52,19 +62,28 @@ class _Body:
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    # A crawler opens many connections at once; the default backlog of 5 drops some, and
+    # the client's connect then waits a whole SYN retransmission (1 s).
+    request_queue_size = 128
+    daemon_threads = True
+
+
 @contextmanager
-def serve(root: Path, port: int = 0) -> Iterator[str]:
-    """Serve `root` on 127.0.0.1 (a free port unless given) while the block runs; yields the base URL."""
+def serve(root: Path, port: int = 0, handler: type[FixtureHandler] | None = None) -> Iterator[ServedSite]:
+    """Serve `root` on 127.0.0.1 (a free port unless given) while the block runs.
+
+    `handler` may subclass the fixture handler to add routes (tests serve errors and slow pages).
+    """
     if not root.is_dir():
         raise FileNotFoundError(f"no site to serve at {root}")
-    handler = type("Handler", (_FixtureHandler,), {})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(root)))
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    handler.base = base.encode()
+    cls: type[FixtureHandler] = type("Handler", (handler or FixtureHandler,), {})
+    server = _Server(("127.0.0.1", port), partial(cls, directory=str(root)))
+    cls.site = ServedSite(f"http://127.0.0.1:{server.server_address[1]}")
     thread = threading.Thread(target=server.serve_forever, name="fixture-server", daemon=True)
     thread.start()
     try:
-        yield base
+        yield cls.site
     finally:
         server.shutdown()
         server.server_close()

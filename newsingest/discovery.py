@@ -73,7 +73,7 @@ def parse_feed(data: bytes) -> tuple[list[Entry], str | None]:
             continue
         stamp = item.get("published_parsed") or item.get("updated_parsed")
         # feedparser normalises every feed date to a UTC struct_time.
-        published = dt.datetime(*stamp[:6], tzinfo=dt.UTC) if stamp else None
+        published = dt.datetime(*stamp[:6]).replace(tzinfo=dt.UTC) if stamp else None
         entries.append(Entry(url, published, item.get("title")))
     if not entries and problem:
         raise ExtractionError(f"broken feed: {problem}")

@@ -113,7 +113,7 @@ class NewsSpider(scrapy.Spider):
         if not self.sitemaps:
             # Sites announce their sitemaps in robots.txt; reading it costs one request per site.
             for root in sorted({f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.start_pages}):
-                yield self._request(f"{root}/robots.txt", self.parse_robots)
+                yield self._request(f"{root}/robots.txt", self.parse_robots, optional=True)
         for url in self.start_pages:
             yield self._request(url, self.parse_page)
 
@@ -128,13 +128,18 @@ class NewsSpider(scrapy.Spider):
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         self._count("pages")
-        if not isinstance(response, TextResponse) or b"html" not in response.headers.get("Content-Type", b"html"):
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
+        if not isinstance(response, TextResponse) or (content_type and "html" not in content_type.lower()):
             self._reject(response.url, "not html")
             return
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
         try:
-            article = extract(response.body, response.url, site=self.selectors, content_type=content_type,
-                              fetched=dt.datetime.now(dt.UTC))
+            article = extract(
+                response.body,
+                response.url,
+                site=self.selectors,
+                content_type=content_type,
+                fetched=dt.datetime.now(dt.UTC),
+            )
         except NotAnArticle as exc:
             self._reject(response.url, exc.reason)
         except ExtractionError as exc:
@@ -189,7 +194,9 @@ class NewsSpider(scrapy.Spider):
             self.logger.warning("damaged feed %s (read %d entries): %s", response.url, len(entries), problem)
         self._count("feeds")
         for entry in entries:
-            yield self._request(normalize_url(urljoin(response.url, entry.url)), self.parse_page, listed=entry.published)
+            yield self._request(
+                normalize_url(urljoin(response.url, entry.url)), self.parse_page, listed=entry.published
+            )
 
     # Failures
 
@@ -197,7 +204,10 @@ class NewsSpider(scrapy.Spider):
         """Count a request that brought no usable response, by reason; the crawl goes on."""
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
-        if failure.check(HttpError):
+        if request is not None and request.meta.get("optional"):
+            self.logger.debug("no %s (%s)", url, failure.value)
+            return
+        if isinstance(failure.value, HttpError):
             reason = f"http {failure.value.response.status}"
         elif failure.check(IgnoreRequest):
             reason = "forbidden by robots.txt" if "robots" in str(failure.value).lower() else "ignored"

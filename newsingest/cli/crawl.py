@@ -31,8 +31,14 @@ def _check_url(value: str, option: str) -> str:
     return value
 
 
-def plan_jobs(targets: tuple[str, ...], feeds: tuple[str, ...], sitemaps: tuple[str, ...], base: str | None,
-              follow: bool, known: list[str]) -> list[Any]:
+def plan_jobs(
+    targets: tuple[str, ...],
+    feeds: tuple[str, ...],
+    sitemaps: tuple[str, ...],
+    base: str | None,
+    follow: bool,
+    known: list[str],
+) -> list[Any]:
     """Spider jobs for the command's arguments: one per named site, one generic job for all URLs."""
     from newsingest.crawl.runner import Job
 
@@ -63,17 +69,30 @@ def plan_jobs(targets: tuple[str, ...], feeds: tuple[str, ...], sitemaps: tuple[
 @click.option("--feed", "feeds", multiple=True, metavar="URL", help="An RSS or Atom feed to read (repeatable).")
 @click.option("--sitemap", "sitemaps", multiple=True, metavar="URL", help="A sitemap or sitemap index (repeatable).")
 @click.option("--base", metavar="URL", help="Root URL for a site spider whose start points are paths (the demo).")
-@click.option("--follow/--no-follow", default=True, show_default=True,
-              help="Follow links from fetched pages, or fetch only the start pages and what feeds/sitemaps list.")
+@click.option(
+    "--follow/--no-follow",
+    default=True,
+    show_default=True,
+    help="Follow links from fetched pages, or fetch only the start pages and what feeds/sitemaps list.",
+)
 @click.option("--max-pages", type=click.IntRange(min=0), default=0, help="Stop after this many pages (0: no limit).")
 @click.option("--depth", type=click.IntRange(min=0), help="Links followed from a start page (default 3).")
 @click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
 @click.option("--log-level", type=LOG_LEVELS, default="WARNING", show_default=True, help="Scrapy's log level.")
 @db_option
 @reports_errors
-def crawl(targets: tuple[str, ...], feeds: tuple[str, ...], sitemaps: tuple[str, ...], base: str | None,
-          follow: bool, max_pages: int, depth: int | None, overrides: tuple[str, ...], log_level: str,
-          db_path: str) -> None:
+def crawl(
+    targets: tuple[str, ...],
+    feeds: tuple[str, ...],
+    sitemaps: tuple[str, ...],
+    base: str | None,
+    follow: bool,
+    max_pages: int,
+    depth: int | None,
+    overrides: tuple[str, ...],
+    log_level: str,
+    db_path: str,
+) -> None:
     """Crawl sites into the database.
 
     SITE_OR_URL is a site's spider name (see `newsingest sites`) or a URL of a home or section page;
@@ -124,14 +143,16 @@ def summary(spider: str, stats: dict[str, Any], outcome: Any) -> str:
         return ", ".join(f"{k} {v}" for k, v in items) or "none"
 
     stored = {k: stats.get(f"newsingest/stored/{k}", 0) for k in ("new", "updated", "unchanged")}
-    return "\n".join([
-        f"crawl {spider}: {outcome.status} ({outcome.reason}), run {stats.get('newsingest/run_id', '?')}",
-        f"  pages fetched {stats.get('newsingest/pages', 0)}, articles {stats.get('newsingest/articles', 0)}: "
-        f"new {stored['new']}, updated {stored['updated']}, unchanged {stored['unchanged']}",
-        f"  not articles: {group('newsingest/rejected/')}",
-        f"  dropped: {group('newsingest/dropped/')}",
-        f"  failed requests: {group('newsingest/failed/')}",
-    ])
+    return "\n".join(
+        [
+            f"crawl {spider}: {outcome.status} ({outcome.reason}), run {stats.get('newsingest/run_id', '?')}",
+            f"  pages fetched {stats.get('newsingest/pages', 0)}, articles {stats.get('newsingest/articles', 0)}: "
+            f"new {stored['new']}, updated {stored['updated']}, unchanged {stored['unchanged']}",
+            f"  not articles: {group('newsingest/rejected/')}",
+            f"  dropped: {group('newsingest/dropped/')}",
+            f"  failed requests: {group('newsingest/failed/')}",
+        ]
+    )
 
 
 @click.command()
@@ -166,7 +187,8 @@ def demo(site_dir: Path | None, port: int, query: str, db_path: str) -> None:
     if not root.is_dir():
         fail(f"no demo site at {root} (run from a checkout of the repository, or pass --site-dir)")
     _check_database(db_path)
-    with serve(root, port) as base:
+    with serve(root, port) as site:
+        base = site.base
         click.echo(f"serving {root} at {base}/")
         settings = project_settings(db_path, {**LOCAL_SITE_SETTINGS, "LOG_LEVEL": "WARNING"})
         (result,) = run([Job("demo", {"base": base + "/"})], settings)

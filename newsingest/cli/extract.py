@@ -21,7 +21,7 @@ def fetch(url: str) -> tuple[bytes, str | None]:
     """One page over HTTP, as the crawler would ask for it."""
     request = urllib.request.Request(url, headers={"User-Agent": f"newsingest/{__version__}"})
     try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 - http(s) checked
+        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
             return response.read(MAX_BYTES + 1)[:MAX_BYTES], response.headers.get("Content-Type")
     except OSError as exc:
         fail(f"cannot fetch {url}: {exc}")

@@ -14,8 +14,14 @@ from scrapy.exceptions import (
 )
 
 # Failures of the network, not of our code: their tracebacks say nothing the message does not.
-_NETWORK_ERRORS = (DownloadConnectionRefusedError, CannotResolveHostError, DownloadTimeoutError, IgnoreRequest,
-                   ConnectionError, TimeoutError)
+_NETWORK_ERRORS = (
+    DownloadConnectionRefusedError,
+    CannotResolveHostError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ConnectionError,
+    TimeoutError,
+)
 
 
 class LogFormatter(logformatter.LogFormatter):
@@ -34,8 +40,13 @@ class NetworkErrorsWithoutTraceback(logging.Filter):
 
 
 # Loggers that attach tracebacks to download failures (logger filters apply where a record is made).
-_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt", "scrapy.downloadermiddlewares.retry", "scrapy.core.scraper",
-            "scrapy.core.engine", "scrapy.core.downloader")
+_LOGGERS = (
+    "scrapy.downloadermiddlewares.robotstxt",
+    "scrapy.downloadermiddlewares.retry",
+    "scrapy.core.scraper",
+    "scrapy.core.engine",
+    "scrapy.core.downloader",
+)
 
 
 def install_filter() -> None:

@@ -32,7 +32,10 @@ def judge(stats: dict[str, Any], finish_reason: str | None = None) -> Outcome:
         return Outcome("failed", f"{errors} page(s) raised an error in the spider", 1)
     if not stats.get("downloader/response_count", 0):
         return Outcome("failed", "no page could be fetched", 1)
-    if not stats.get("newsingest/pages", 0) and not stats.get("newsingest/sitemaps", 0) \
-            and not stats.get("newsingest/feeds", 0):
+    if (
+        not stats.get("newsingest/pages", 0)
+        and not stats.get("newsingest/sitemaps", 0)
+        and not stats.get("newsingest/feeds", 0)
+    ):
         return Outcome("failed", "none of the start points could be read", 1)
     return Outcome("ok", "finished", 0)

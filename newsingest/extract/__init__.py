@@ -103,14 +103,14 @@ def extract(
         loader.context["allow_publisher"] = True
         loader.fill(["authors"], [*sources, ("text", generic)])
 
-    paragraphs = tuple(loader.get_output_value("paragraphs") or ())
-    check_article(page, headline, paragraphs, body.linked_headings)
+    found = tuple(loader.get_output_value("paragraphs") or ())
+    check_article(page, headline, found, body.linked_headings)
     return Article(
         url=url,
         canonical_url=canonical_url(url, jsonld.get("canonical_url") or meta.get("canonical_url")),
         headline=headline,
-        body="\n\n".join(paragraphs),
-        paragraphs=paragraphs,
+        body="\n\n".join(found),
+        paragraphs=found,
         published=loader.get_output_value("published"),
         published_raw=loader.raw.get("published"),
         published_source=loader.won.get("published"),

@@ -1,0 +1,5 @@
+"""`python -m newsingest` runs the command line."""
+
+from newsingest.cli import main
+
+main()

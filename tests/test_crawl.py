@@ -1,0 +1,106 @@
+"""End-to-end crawls: the real spider, over HTTP on 127.0.0.1, into a real SQLite file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from conftest import FAST, load_expected, newsingest
+
+
+def rows(db: Path, sql: str, *params: object) -> list[sqlite3.Row]:
+    with sqlite3.connect(db) as conn:
+        conn.row_factory = sqlite3.Row
+        return conn.execute(sql, params).fetchall()
+
+
+def crawl_demo(site, db: Path) -> dict:
+    result = newsingest("crawl", "demo", "--base", site.base + "/", "--db", str(db), *FAST)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (run,) = rows(db, "SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1")
+    return dict(run)
+
+
+def as_moment(text: str) -> dt.date:
+    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+
+
+def test_demo_crawl_stores_every_article_once(demo_site, tmp_path):
+    db = tmp_path / "news.db"
+    run = crawl_demo(demo_site, db)
+    expected = load_expected("demo_site")
+    stored = {urlsplit(r["canonical_url"]).path: r for r in rows(db, "SELECT * FROM articles")}
+
+    assert sorted(stored) == sorted(a["path"] for a in expected["articles"])
+    for article in expected["articles"]:
+        row = stored[article["path"]]
+        assert row["headline"] == article["headline"], article["path"]
+        assert json.loads(row["paragraphs"]) == article["paragraphs"], article["path"]
+        assert json.loads(row["authors"]) == article["authors"], article["path"]
+        assert as_moment(row["published"]) == as_moment(article["published"]), article["path"]
+        assert row["crawl_run_id"] == run["id"]
+
+    # The article linked both plainly and with ?utm_source=... is one row, under its clean URL.
+    utm_path = expected["utm_duplicate"]["path"]
+    assert rows(db, "SELECT count(*) FROM articles WHERE url LIKE ?", f"%{utm_path}%")[0][0] == 1
+    assert rows(db, "SELECT count(*) FROM articles WHERE url LIKE '%utm_%'")[0][0] == 0
+
+    # Polite: the robots.txt-disallowed page is linked from the home page but never requested.
+    assert not any(path.startswith(p) for p in expected["disallowed"] for path in demo_site.requested)
+
+    # The run is recorded, and every page that is not an article is counted with its reason.
+    stats = json.loads(run["stats"])
+    assert run["status"] == "ok" and run["spider"] == "demo" and run["finished"]
+    rejected = {k.removeprefix("newsingest/rejected/"): v for k, v in stats.items() if "/rejected/" in k}
+    assert rejected["index page"] >= 1 + 4  # home and section fronts
+    assert rejected["author page"] == 1 and rejected["collection page"] == 1 and rejected["static page"] == 1
+    assert stats["newsingest/failed/http 404"] == 1
+    assert stats["newsingest/failed/forbidden by robots.txt"] == 1
+
+
+def test_search_finds_the_demo_articles(demo_site, tmp_path):
+    db = tmp_path / "news.db"
+    crawl_demo(demo_site, db)
+    expected = load_expected("demo_site")
+    result = newsingest("search", expected["search_word"], "--db", str(db), "--json")
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert sorted(urlsplit(h["url"]).path for h in hits) == sorted(expected["search_hits"])
+    assert all(expected["search_word"] in h["snippet"].lower() for h in hits)
+
+
+def test_crawling_twice_stores_nothing_twice(demo_site, tmp_path):
+    db = tmp_path / "news.db"
+    crawl_demo(demo_site, db)
+    first = {r["canonical_url"]: dict(r) for r in rows(db, "SELECT * FROM articles")}
+    second_run = crawl_demo(demo_site, db)
+    second = {r["canonical_url"]: dict(r) for r in rows(db, "SELECT * FROM articles")}
+
+    assert second.keys() == first.keys()
+    assert rows(db, "SELECT count(*) FROM articles")[0][0] == len(first)
+    assert rows(db, "SELECT count(*) FROM crawl_runs")[0][0] == 2
+    stats = json.loads(second_run["stats"])
+    assert stats["newsingest/stored/unchanged"] == len(first)
+    assert "newsingest/stored/new" not in stats
+    for url, row in second.items():
+        assert row["first_seen"] == first[url]["first_seen"]
+        assert row["last_seen"] >= first[url]["last_seen"]
+        assert row["crawl_run_id"] == second_run["id"]
+
+
+def test_site_without_a_spider_is_crawled_from_its_home_page(plain_site, tmp_path):
+    db = tmp_path / "news.db"
+    result = newsingest("crawl", plain_site.base + "/", "--db", str(db), *FAST)
+    assert result.returncode == 0, result.stdout + result.stderr
+    expected = load_expected("plain_site")
+    stored = {urlsplit(r["canonical_url"]).path: r for r in rows(db, "SELECT * FROM articles")}
+    assert sorted(stored) == sorted(a["path"] for a in expected["articles"])
+    for article in expected["articles"]:
+        assert stored[article["path"]]["headline"] == article["headline"]
+        assert json.loads(stored[article["path"]]["paragraphs"]) == article["paragraphs"]
+    # The sitemap was found through robots.txt, not given on the command line.
+    assert "/sitemap.xml" in plain_site.requested
+    assert "crawl news: ok" in result.stdout
