@@ -155,6 +155,15 @@ def find_date(
     return None
 
 
+def date_span(text: str) -> str | None:
+    """The first part of the text shaped like a date, by pattern alone (no parsing)."""
+    for pattern in _DATE_SPANS:
+        match = pattern.search(text)
+        if match:
+            return match.group(0)
+    return None
+
+
 def strip_dates(text: str) -> str:
     """The text with anything shaped like a date removed ("By Jane Doe · November 9, 2026" -> "By Jane Doe ·")."""
     for pattern in _DATE_SPANS:

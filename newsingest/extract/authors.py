@@ -48,6 +48,11 @@ _TRAILING_ROLE = re.compile(
     r"|\s*(?:기자|특파원|記者|特派員|編集委員|論説委員)\s*)$",
     re.IGNORECASE,
 )
+_ROLE_ONLY = re.compile(
+    r"^(?:senior|chief|political|foreign|staff|contributing|deputy|managing|executive|\s)*"
+    r"(?:reporter|correspondent|editor|writer|journalist|columnist|redakteur\w*|korrespondent\w*|redaktion)s?$",
+    re.IGNORECASE,
+)
 # Newsroom initials after a name: "Oliver Maksan (oma)".
 _INITIALS = re.compile(r"\s*\([^()]{1,12}\)\s*$")
 
@@ -62,7 +67,7 @@ def clean_author(value: str | None) -> list[str]:
     for part in _SPLIT.split(text):
         part = _PREFIX.sub("", part.strip(" .:-–—·"))
         part = _TRAILING_ROLE.sub("", _INITIALS.sub("", part)).strip(" .,:-–—·")
-        if not part or part.casefold() in _PREFIX_ONLY or _NOT_NAME.search(part):
+        if not part or part.casefold() in _PREFIX_ONLY or _NOT_NAME.search(part) or _ROLE_ONLY.match(part):
             continue
         if len(part) > 60 or len(part.split()) > 5:
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsingest.dates import find_date
+from newsingest.dates import date_span
 
 # Longer than this, a line is prose even when it starts like a byline or holds a date.
 MAX_META_CHARS = 90
@@ -36,9 +36,9 @@ def is_meta_line(text: str) -> bool:
         return True
     if _CREDIT.match(text):
         return True
-    found = find_date(text)
-    if found is None:
+    span = date_span(text)
+    if span is None:
         return False
     # What is left once the date and the words around dates are gone: little means a dateline.
-    rest = _DATE_WORDS.sub(" ", text.replace(found[1], " "))
+    rest = _DATE_WORDS.sub(" ", text.replace(span, " "))
     return len(_LETTER.findall(rest)) <= 12

@@ -1,0 +1,109 @@
+"""The command line: every command documents itself, and bad input gets one clear line and a non-zero exit."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXTURES
+
+from newsingest.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMANDS = ["crawl", "search", "extract", "stats", "sites", "demo"]
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command):
+    code, output = invoke(command, "--help")
+    assert code == 0
+    assert f"Usage: main {command}" in output or f"Usage: newsingest {command}" in output
+    assert "--db" in output or command in ("extract", "sites")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["crawl", "nosuchsite"], "unknown site 'nosuchsite'"),
+        (["crawl", "htp:/example.com"], "not an http(s) URL: 'htp:/example.com'"),
+        (["crawl", "https://example.com/", "--feed", "ftp://example.com/rss"], "not an http(s) URL"),
+        (["crawl", "https://example.com/", "--set", "NOEQUALS"], "expected NAME=VALUE"),
+        (["crawl"], "nothing to crawl"),
+        (["extract", "/no/such/page.html"], "no such file"),
+        (["search", "x", "--since", "yesterday-ish"], "yesterday-ish"),
+    ],
+)
+def test_bad_arguments_get_one_line_and_exit_2(args, message):
+    code, output = invoke(*args)
+    assert code == 2
+    assert message in output
+    assert "Traceback" not in output
+
+
+def test_unreadable_database_is_one_line(tmp_path):
+    garbage = tmp_path / "news.db"
+    garbage.write_bytes(b"this is not a database" * 100)
+    code, output = invoke("crawl", "https://example.com/", "--db", str(garbage))
+    assert code == 1
+    assert output.strip().startswith("newsingest: error:") and len(output.strip().splitlines()) == 1
+
+
+def test_extract_prints_the_article_as_json():
+    page = FIXTURES / "trouble_site" / "site" / "good-2" / "index.html"
+    code, output = invoke("extract", str(page), "--url", "https://ledger.example/good-2/")
+    assert code == 0
+    article = json.loads(output)
+    assert article["headline"] == "Flood defences on the Wend finished a year early"
+    assert article["published"] == "2026-10-03T14:40:00+01:00"
+    assert article["authors"] == ["Tobias Wray"]
+    assert article["sources"]["published"] == "meta"
+
+
+def test_extract_says_why_a_page_is_not_an_article():
+    page = FIXTURES / "trouble_site" / "site" / "index.html"
+    code, output = invoke("extract", str(page), "--url", "https://ledger.example/")
+    assert code == 1
+    assert output.strip() == "newsingest: error: not an article: index page (https://ledger.example/)"
+
+
+def test_sites_lists_the_spiders():
+    code, output = invoke("sites")
+    assert code == 0
+    assert output.splitlines()[0].startswith("demo") and "news" in output
+
+
+def scrapy(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_scrapy_list_works_from_the_repository_root():
+    result = scrapy("list")
+    assert result.returncode == 0
+    assert result.stdout.split() == ["demo", "news"]
+
+
+def test_scrapy_crawl_exits_non_zero_when_the_crawl_failed(tmp_path):
+    result = scrapy(
+        "crawl",
+        "news",
+        "-a",
+        "url=http://127.0.0.1:9/",
+        "-s",
+        f"NEWSINGEST_DB={tmp_path / 'n.db'}",
+        "-s",
+        "RETRY_TIMES=0",
+        "-s",
+        "LOG_LEVEL=ERROR",
+    )
+    assert result.returncode == 1

@@ -1,0 +1,89 @@
+"""The item pipelines, each with a real crawler object and a real SQLite file."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
+
+from newsingest.crawl.stores import close_store, store_for
+from newsingest.models import Article
+from pipelines.dedupe import DedupePipeline
+from pipelines.normalize import NormalizePipeline
+from pipelines.validate import ValidatePipeline
+
+WORDS = " ".join(f"word{i}" for i in range(60))
+
+
+def article(url: str = "https://e.x/a/", body: str = WORDS, **changes) -> Article:
+    base = Article(url=url, canonical_url=url, headline="  A   headline ", body=body, paragraphs=(body,))
+    return dataclasses.replace(base, **changes)
+
+
+@pytest.fixture
+def crawler(tmp_path):
+    crawler = get_crawler(settings_dict={"NEWSINGEST_DB": str(tmp_path / "news.db")})
+    crawler.stats.open_spider()
+    yield crawler
+    close_store(crawler)
+
+
+def test_normalize_cleans_text_and_moves_dates_to_utc():
+    berlin = dt.timezone(dt.timedelta(hours=2))
+    item = NormalizePipeline().process_item(
+        article(
+            paragraphs=(" First\u00ad para ", "", "Second\u200b one"),
+            published=dt.datetime(2024, 5, 3, 14, 0, tzinfo=berlin),
+            modified=dt.date(2024, 5, 4),
+        )
+    )
+    assert item.headline == "A headline"
+    assert item.paragraphs == ("First para", "Second one") and item.body == "First para\n\nSecond one"
+    assert item.published == dt.datetime(2024, 5, 3, 12, 0, tzinfo=dt.UTC)
+    assert item.modified == dt.date(2024, 5, 4)
+
+
+def test_normalize_parses_a_raw_date_a_selector_left():
+    item = NormalizePipeline().process_item(article(published_raw="3. Mai 2024, 14:30 Uhr", language="de"))
+    assert item.published == dt.datetime(2024, 5, 3, 14, 30, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"headline": ""}, "no headline"),
+        ({"body": "too short", "paragraphs": ("too short",)}, "body too short"),
+        ({"canonical_url": "file:///tmp/x.html"}, "bad url"),
+        ({"published": dt.datetime(2099, 1, 1, tzinfo=dt.UTC)}, "published in the future"),
+    ],
+)
+def test_validate_drops_with_a_counted_reason(crawler, changes, reason):
+    pipeline = ValidatePipeline.from_crawler(crawler)
+    with pytest.raises(DropItem, match=reason):
+        pipeline.process_item(article(**changes))
+    assert crawler.stats.get_value(f"newsingest/dropped/{reason}") == 1
+    assert pipeline.process_item(article()) is not None
+
+
+def test_dedupe_within_a_run(crawler):
+    pipeline = DedupePipeline.from_crawler(crawler)
+    pipeline.process_item(article())
+    with pytest.raises(DropItem, match="duplicate url"):
+        pipeline.process_item(article())
+    with pytest.raises(DropItem, match="duplicate body"):
+        pipeline.process_item(article(url="https://e.x/b/"))
+    pipeline.process_item(article(url="https://e.x/c/", body=WORDS + " more"))
+    assert crawler.stats.get_value("newsingest/dropped/duplicate url") == 1
+    assert crawler.stats.get_value("newsingest/dropped/duplicate body") == 1
+
+
+def test_dedupe_across_runs_uses_the_store(crawler):
+    store_for(crawler).save(article())
+    store_for(crawler).flush()
+    pipeline = DedupePipeline.from_crawler(crawler)
+    assert pipeline.process_item(article()) is not None  # the same URL again: the store refreshes it
+    with pytest.raises(DropItem, match="is https://e.x/a/"):
+        DedupePipeline.from_crawler(crawler).process_item(article(url="https://e.x/elsewhere/"))

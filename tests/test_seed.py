@@ -1,0 +1,41 @@
+"""The page the user showed us (../shared/seed): extraction must match expected.json exactly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import SHARED
+
+import newsingest
+
+SEED = SHARED / "seed"
+pytestmark = pytest.mark.skipif(not (SEED / "article.html").exists(), reason="../shared/seed is not available")
+
+
+@pytest.fixture(scope="module")
+def seed():
+    expected = json.loads((SEED / "expected.json").read_text(encoding="utf-8"))
+    return expected, newsingest.extract((SEED / "article.html").read_bytes(), expected["url"])
+
+
+def test_headline_and_body(seed):
+    expected, article = seed
+    assert article.headline == expected["headline"]
+    assert list(article.paragraphs) == expected["body_paragraphs"]
+    assert article.body == "\n\n".join(expected["body_paragraphs"])
+
+
+def test_published_is_the_byline_day_not_the_site_s_today(seed):
+    expected, article = seed
+    assert article.published == dt.date.fromisoformat(expected["published"])  # 2022-09-27, not 2026-01-14
+    assert article.published_raw == "27.Sep.2022"
+    assert article.published_source == "text"
+
+
+def test_to_dict_is_json_ready(seed):
+    _, article = seed
+    data = json.loads(json.dumps(article.to_dict()))
+    assert data["published"] == "2022-09-27"
+    assert data["canonical_url"] == article.url
