@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
@@ -19,13 +19,15 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import sitemap_urls_from_robots
-from twisted.python.failure import Failure
 
 from newsingest import extract
 from newsingest.discovery import parse_feed, parse_sitemap
 from newsingest.errors import ExtractionError, NotAnArticle
 from newsingest.extract import SiteRules
 from newsingest.urls import host_of, is_http_url, normalize_url
+
+if TYPE_CHECKING:
+    from twisted.python.failure import Failure
 
 # File types that are never article pages, on top of Scrapy's own list of binary extensions.
 _NOT_PAGES = ("xml", "rss", "atom", "json", "txt", "csv", "ics", "vcf")

@@ -11,6 +11,7 @@ bare date, and as the wall-clock time shown on the page when the page gives a ti
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 from pathlib import Path
 from typing import Any
@@ -65,4 +66,11 @@ def test_extract_case(case: Path) -> None:
     wrong = {key for key in ("headline", "paragraphs", "authors") if got[key] != want[key]}
     if not _published_matches(want["published"], article.published):
         wrong.add("published")
-    assert {key: got[key] for key in wrong} == {key: want[key] for key in wrong}
+    assert not wrong, "\n".join(_explain(key, want[key], got[key]) for key in sorted(wrong))
+
+
+def _explain(key: str, want: Any, got: Any) -> str:
+    if key != "paragraphs":
+        return f"{key}: expected {want!r}, got {got!r}"
+    diff = difflib.unified_diff(want, got, "expected", "got", lineterm="", n=1)
+    return "paragraphs:\n" + "\n".join(line[:160] for line in diff)
