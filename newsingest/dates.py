@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zoneinfo
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
@@ -35,7 +36,7 @@ _TZ_COLONLESS = re.compile(r"([+-]\d{2})(\d{2})$")
 # Spans that look like a date inside a longer text ("Published 27.09.2022, 10:31 Uhr").
 _MONTH_WORD = r"[^\W\d_]{3,12}\.?"
 _CLOCK = (
-    r"(?:\s*(?:,|at|um|à|a las|kl\.?|klo|–|-|\||/)?\s*"
+    r"(?:\s*\d{1,2}\s?時\s?\d{1,2}\s?分|\s*(?:,|at|um|à|a las|kl\.?|klo|–|-|\||/)?\s*"
     r"\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:Uhr|h|[A-Z]{2,5}|GMT[+-]?\d*|[+-]\d{2}:?\d{2}))?)?"
 )
 _DATE_SPANS = [
@@ -49,6 +50,50 @@ _DATE_SPANS = [
         _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
     )
 ]
+
+
+# Where a language is written, it is mostly written in one time zone; used only for times the page
+# gives without any offset. Languages spread over many zones (English, Spanish, Arabic) have none.
+LANGUAGE_ZONES = {
+    "de": "Europe/Berlin",
+    "fr": "Europe/Paris",
+    "it": "Europe/Rome",
+    "nl": "Europe/Amsterdam",
+    "pl": "Europe/Warsaw",
+    "cs": "Europe/Prague",
+    "sk": "Europe/Bratislava",
+    "hu": "Europe/Budapest",
+    "da": "Europe/Copenhagen",
+    "sv": "Europe/Stockholm",
+    "nb": "Europe/Oslo",
+    "no": "Europe/Oslo",
+    "nn": "Europe/Oslo",
+    "fi": "Europe/Helsinki",
+    "el": "Europe/Athens",
+    "ro": "Europe/Bucharest",
+    "bg": "Europe/Sofia",
+    "uk": "Europe/Kyiv",
+    "lt": "Europe/Vilnius",
+    "lv": "Europe/Riga",
+    "et": "Europe/Tallinn",
+    "is": "Atlantic/Reykjavik",
+    "tr": "Europe/Istanbul",
+    "he": "Asia/Jerusalem",
+    "ja": "Asia/Tokyo",
+    "ko": "Asia/Seoul",
+    "zh": "Asia/Shanghai",
+    "vi": "Asia/Ho_Chi_Minh",
+    "th": "Asia/Bangkok",
+}
+
+
+def language_zone(language: str | None) -> dt.tzinfo | None:
+    """The usual time zone of pages in this language ("de-AT" -> Europe/Berlin's offsets), if it has one."""
+    if not language:
+        return None
+    code = re.split(r"[-_]", language.strip().lower())[0]
+    name = LANGUAGE_ZONES.get(code)
+    return zoneinfo.ZoneInfo(name) if name else None
 
 
 def has_time(raw: str) -> bool:

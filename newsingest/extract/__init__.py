@@ -7,7 +7,7 @@ from typing import Any
 
 import lxml.html
 
-from newsingest.dates import find_date, language_codes
+from newsingest.dates import find_date, language_codes, language_zone, parse_date
 from newsingest.errors import NotAnArticle
 from newsingest.extract.body import extract_body
 from newsingest.extract.classify import check_article
@@ -67,7 +67,7 @@ def extract(
         host=host_of(url),
         languages=languages,
         site_names=[site_name, meta.get("site_name"), jsonld.get("site_name")],
-        default_tz=(rules.tz() if rules else None) or dt.UTC,
+        default_tz=(rules.tz() if rules else None) or _page_zone(jsonld, meta) or language_zone(languages[0]) or dt.UTC,
         relative_base=fetched,
     )
     h1_candidates = extract_generic(page, find_headline_element(page, None))
@@ -79,7 +79,8 @@ def extract(
     generic["published"] = _visible_date(page, headline_el, languages, loader.context)
     generic["authors"] = byline_authors(page, headline_el)
     reference = clean_markup_text(jsonld.get("body"))
-    body = extract_body(page.tree, headline_el, reference)
+    description = clean_markup_text(jsonld.get("description") or meta.get("description"))
+    body = extract_body(page.tree, headline_el, reference, description)
     paragraphs = body.paragraphs
     visible = paragraphs[: body.lede] + confirm_short_blocks(paragraphs[body.lede :], trafilatura_text(page.text, url))
     # Pages rendered by JavaScript carry the story only in JSON-LD; a few visible scraps must not win then.
@@ -124,6 +125,16 @@ def extract(
         image=loader.get_output_value("image"),
         sources=dict(loader.won),
     )
+
+
+def _page_zone(*sources: dict[str, Any]) -> dt.tzinfo | None:
+    """The site's UTC offset, when its markup states one other than zero for some date on the page."""
+    for source in sources:
+        for field in ("published", "modified"):
+            value = parse_date(source.get(field)) if source.get(field) else None
+            if isinstance(value, dt.datetime) and value.utcoffset():
+                return value.tzinfo
+    return None
 
 
 def _visible_date(page: Page, headline_el: Any, languages: tuple[str, ...], context: Any) -> str | None:

@@ -18,9 +18,11 @@ from lxml import etree
 
 from newsingest.extract.blocks import HEADINGS, Block, BlockWalker
 from newsingest.extract.boilerplate import is_meta_line
+from newsingest.extract.headline import similarity
 
 # A standfirst shorter than this is a label, not a lede.
 MIN_LEDE_CHARS = 40
+MIN_LEDE_CHARS_UNPUNCTUATED = 60
 # A block shorter than this (in characters) is too short to vote for a container.
 MIN_VOTE_CHARS = 40
 # A furniture-named element holding more than this share of the prose is the article itself.
@@ -156,6 +158,9 @@ class BodyAnalysis:
         if container is None:
             return []
         inside = [i for i, b in enumerate(self.blocks) if container in b.ancestors]
+        if self.headline is not None and inside and inside[0] <= self.headline:
+            # A story starts at its headline: kickers and badges above it ("LIVE") are labels.
+            inside = [i for i in inside if i > self.headline]
         furniture = self.furniture(inside)
         # Headings that are links to other pages: the teasers of a section front.
         self.linked_headings = sum(
@@ -197,17 +202,25 @@ class BodyAnalysis:
             if not any(j != i and len(keys[j]) >= GUIDE_MIN_BLOCK and keys[j] in keys[i] for j in matched)
         )
 
-    def lede(self, first: int) -> list[int]:
-        """Paragraphs between the headline and the body (standfirst, teaser)."""
+    def lede(self, first: int, description: str | None = None) -> list[int]:
+        """Paragraphs between the headline and the body: the standfirst.
+
+        A standfirst is often an <h2> or a line without a full stop, and often sits in the
+        article's <header>; the page's own description (og:description) confirms one.
+        """
         if self.headline is None or self.headline >= first:
             return []
-        furniture = self.furniture()
-        out = []
+        out: list[int] = []
         for i in range(self.headline + 1, first):
             block = self.blocks[i]
-            if furniture[i] or block.tag in HEADINGS or block.link_density > 0.2 or is_meta_line(block.text):
+            furniture = any(not word.startswith("<header") for _, word in block.furniture)
+            if furniture or block.link_density > 0.2 or is_meta_line(block.text):
                 continue
-            if size(block.text) >= MIN_LEDE_CHARS and _SENTENCE_END.search(block.text):
+            described = bool(description) and similarity(block.text, description or "") >= 0.8
+            prose = size(block.text) >= MIN_LEDE_CHARS and (
+                _SENTENCE_END.search(block.text) or size(block.text) >= MIN_LEDE_CHARS_UNPUNCTUATED
+            )
+            if described or (prose and (block.tag not in HEADINGS or not out)):
                 out.append(i)
         return out
 
@@ -241,17 +254,23 @@ class Body:
         return [b.text for b in self.blocks]
 
 
-def extract_body(root: etree._Element, headline_el: etree._Element | None = None, reference: str | None = None) -> Body:
+def extract_body(
+    root: etree._Element,
+    headline_el: etree._Element | None = None,
+    reference: str | None = None,
+    description: str | None = None,
+) -> Body:
     """The article's blocks in order: lede, paragraphs and sub-headings.
 
-    `reference` is the publisher's plain article text (JSON-LD articleBody), when the page has one.
+    `reference` is the publisher's plain article text (JSON-LD articleBody) and `description` its
+    summary (og:description), when the page has them.
     """
     analysis = BodyAnalysis(root, headline_el)
-    blocks, lede = _select(analysis, reference)
+    blocks, lede = _select(analysis, reference, description)
     return Body(blocks, analysis.linked_headings, lede)
 
 
-def _select(analysis: BodyAnalysis, reference: str | None) -> tuple[list[Block], int]:
+def _select(analysis: BodyAnalysis, reference: str | None, description: str | None) -> tuple[list[Block], int]:
     if not analysis.blocks:
         return [], 0
     chosen = analysis.from_container()
@@ -261,7 +280,7 @@ def _select(analysis: BodyAnalysis, reference: str | None) -> tuple[list[Block],
         chosen = guided
     if not chosen:
         return [], 0
-    lede = analysis.lede(chosen[0])
+    lede = analysis.lede(chosen[0], description)
     blocks = []
     seen: set[str] = set()
     for i in lede + chosen:

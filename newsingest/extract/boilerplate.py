@@ -19,6 +19,27 @@ _CREDIT = re.compile(
     r"illustration|grafik|graphic|video|foto\s?:|©|\(c\)|copyright|picture)\b\s*[:©/|]?",
     re.IGNORECASE,
 )
+# A picture credit inside a line marks it as a caption: "… in Almendral. FOTO: R. SUR", "(Image: Getty)".
+_CAPTION_CREDIT = re.compile(
+    r"(?:^|[\s(|/])(?:photos?|fotos?|picture|pictures|image|images|imagen|bild|bilder|bildquelle|credit|"
+    r"fotografía|crédito|foto/grafik)\s*:",
+    re.IGNORECASE,
+)
+MAX_CAPTION_CHARS = 250
+# "Read also: …" lines that link to other stories, in the languages of the sites we see most.
+_READ_ALSO = re.compile(
+    r"^(?:lire aussi|à lire aussi|read more|read also|also read|see also|more on this|related|lesen sie auch|"
+    r"mehr zum thema|auch interessant|das könnte sie auch interessieren|leer más|lee también|leia também|"
+    r"leggi anche|les også|läs också|læs også|lees ook|czytaj też|czytaj także|citește și|читайте также|"
+    r"devamını oku)\b\s*[:：.…-]?",
+    re.IGNORECASE,
+)
+# What a paywall says about the rest: "Il vous reste 60% de cet article à lire", "Pozostało 89% artykułu".
+_PAYWALL_REST = re.compile(
+    r"\d+(?:[.,]\d+)?\s?%\s+(?:\w+\s+){0,3}(?:article|artikel|artículo|artigo|articolo|"
+    r"artykułu|articles|story|texte|text)",
+    re.IGNORECASE,
+)
 _DATE_WORDS = re.compile(
     r"\b(?:published|updated|posted|stand|aktualisiert|veröffentlicht|publiziert|publié|mis à jour|publicado|"
     r"actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|publisert|oppdatert|publicerad|uppdaterad|"
@@ -29,7 +50,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def is_meta_line(text: str) -> bool:
-    """A byline, a dateline or a photo credit standing on its own line."""
+    """A line inside the story's markup that is not its text: byline, dateline, photo credit or
+    caption, a "Read also" promo, a paywall's "60% of this article remains"."""
+    if len(text) <= MAX_CAPTION_CHARS and (
+        _CAPTION_CREDIT.search(text) or _READ_ALSO.match(text) or _PAYWALL_REST.search(text)
+    ):
+        return True
     if len(text) > MAX_META_CHARS:
         return False
     if BYLINE.match(text) and not text.rstrip().endswith((".", "!", "?", ":")):

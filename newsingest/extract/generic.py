@@ -24,8 +24,8 @@ _DATE_HINT = re.compile(r"date|time|publish|posted|byline|dateline|meta|stamp|da
 _UPDATE_HINT = re.compile(r"updat|modif|aktualisiert|actualiz|mis à jour|oppdatert|uppdaterad", re.IGNORECASE)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/._-]|$)")
 _AUTHOR_HINT = re.compile(
-    r"(?:^|[-_\s])(?:author|authors|byline|autor|autoren|auteur|autore|writer|reporter|"
-    r"journalist|contributor|by)(?:$|[-_\s]|name|s)",
+    r"(?:^|[-_\s])(?:(?:author|autor|auteur|autore|byline)\w*|(?:writer|reporter|journalist|contributor)s?|by)"
+    r"(?:$|[-_\s])",
     re.IGNORECASE,
 )
 
@@ -43,21 +43,30 @@ def _ancestors(el: etree._Element) -> list[etree._Element]:
     return out
 
 
-def in_page_furniture(el: etree._Element, article: etree._Element | None = None) -> bool:
+def story_region(headline_el: etree._Element | None) -> frozenset[etree._Element]:
+    """The headline and every element around it: whatever its class says, this is the story's region."""
+    if headline_el is None:
+        return frozenset()
+    return frozenset([headline_el, *_ancestors(headline_el)])
+
+
+def in_page_furniture(el: etree._Element, story: frozenset[etree._Element] = frozenset()) -> bool:
     """Inside the site's header, navigation, footer, an aside or a teaser box rather than the story.
 
-    Within the page's <article>, its own <header> holds the byline and date and does not count.
+    Walking up from `el`, reaching the headline's own region first means the element belongs to
+    the story (bylines beside the headline, dates in a container named "sidebar-grid"). Inside an
+    <article>, its own <header> holds byline and date and does not count.
     """
     chain = [el, *_ancestors(el)]
-    inside = article is not None and article in chain
+    in_article = any(node.tag == "article" for node in chain)
     for node in chain:
-        if node is article:
+        if node in story:
             return False
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in ("nav", "aside", "footer") or (tag == "header" and not inside) or is_hidden(node):
+        if tag in ("nav", "aside", "footer") or (tag == "header" and not in_article) or is_hidden(node):
             return True
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if names.strip() and (_NOT_ARTICLE_DATE.search(names) or (not inside and _SITE_HEADER.search(names))):
+        if names.strip() and (_NOT_ARTICLE_DATE.search(names) or (not in_article and _SITE_HEADER.search(names))):
             return True
     return False
 
@@ -97,13 +106,13 @@ def date_candidates(page: Page, headline_el: etree._Element | None) -> list[tupl
 
     kind is "time" for a machine-readable <time datetime>, "text" for visible wording.
     """
-    article = article_element(page, headline_el)
+    story = story_region(headline_el)
     order = {el: i for i, el in enumerate(page.tree.iter())}
     anchor = order.get(headline_el, 0) if headline_el is not None else 0
     found: list[tuple[int, int, str, str]] = []
     for el in page.tree.iter("time"):
         raw = el.get("datetime") or el.get("content") or clean_text(el.text_content())
-        if not raw or in_page_furniture(el, article) or _is_update(el):
+        if not raw or in_page_furniture(el, story) or _is_update(el):
             continue
         found.append((0 if el.get("itemprop") == "datePublished" else 1, _distance(order[el], anchor), raw, "time"))
     for el in page.tree.iter("span", "div", "p", "small", "li", "dd", "address"):
@@ -111,7 +120,7 @@ def date_candidates(page: Page, headline_el: etree._Element | None) -> list[tupl
         if not _DATE_HINT.search(names) or _is_update(el):
             continue
         text = clean_text(el.text_content())
-        if not text or len(text) > 120 or not re.search(r"\d", text) or in_page_furniture(el, article):
+        if not text or len(text) > 120 or not re.search(r"\d", text) or in_page_furniture(el, story):
             continue
         found.append((2, _distance(order[el], anchor), text, "text"))
     found.sort(key=lambda t: (t[1] > 400, t[0], t[1]))
@@ -141,6 +150,7 @@ def spaced_text(el: etree._Element) -> str:
 def byline_authors(page: Page, headline_el: etree._Element | None) -> list[str]:
     """Author names from byline markup: rel=author links, itemprop=author, author-named elements."""
     article = article_element(page, headline_el)
+    story = story_region(headline_el)
     scope = article if article is not None else page.tree
     order = {el: i for i, el in enumerate(scope.iter())}
     anchor = order.get(headline_el, 0) if headline_el is not None else 0
@@ -160,7 +170,7 @@ def byline_authors(page: Page, headline_el: etree._Element | None) -> list[str]:
         # Without an <article> to bound the search, bylines sit near the headline, not in teaser lists.
         if article is None and headline_el is not None and not -150 <= order[el] - anchor <= 800:
             continue
-        if in_page_furniture(el, article) or not spaced_text(el):
+        if in_page_furniture(el, story) or not spaced_text(el):
             continue
         found.append(el)
     if not found:

@@ -8,7 +8,7 @@ from collections import Counter
 from newsingest.extract.text import clean_markup_text
 
 _WORD = re.compile(r"\w+")
-_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|/|\\)\s+|\s*\|\s*")
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|/|\\)\s+|\s*[|｜：]\s*")
 
 
 def _tokens(text: str) -> Counter[str]:

@@ -8,8 +8,13 @@ import unicodedata
 
 # Soft hyphens and zero-width characters: invisible on the page, but they split words for search.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"))
-_SPACES = re.compile(r"[^\S\n]+")
+_WHITESPACE = re.compile(r"\s+")
 _TAGS = re.compile(r"<[^>]{1,200}>")
+
+
+def _space(match: re.Match[str]) -> str:
+    # A lone ideographic space separates phrases in Japanese and Chinese headlines; keep it.
+    return "\u3000" if match.group(0) == "\u3000" else " "
 
 
 def clean_text(value: str | None) -> str:
@@ -17,7 +22,7 @@ def clean_text(value: str | None) -> str:
     if not value:
         return ""
     value = unicodedata.normalize("NFC", value).translate(_INVISIBLE)
-    return " ".join(value.split())
+    return _WHITESPACE.sub(_space, value).strip()
 
 
 def clean_markup_text(value: str | None) -> str:
