@@ -54,7 +54,10 @@ def test_new_file_gets_schema_and_reopening_applies_nothing_twice(db_path: Path)
         assert store.db.journal_mode == "wal"
         tables = set(store.db.table_names())
     assert {"articles", "quotes", "links", "crawl_runs", "articles_fts", "quotes_fts"} <= tables
-    assert rows(db_path, "select migration_set, name from _sqlite_migrations") == [("newsingest", "0001_initial")]
+    assert rows(db_path, "select migration_set, name from _sqlite_migrations") == [
+        ("newsingest", "0001_initial"),
+        ("newsingest", "0002_content_hash"),
+    ]
     indexes = {name for (name,) in rows(db_path, "select name from sqlite_master where type = 'index'")}
     assert {"idx_articles_site", "idx_articles_published", "idx_articles_fingerprint"} <= indexes
     assert {"idx_quotes_article_url", "idx_quotes_speaker", "idx_links_article_url"} <= indexes
@@ -103,11 +106,15 @@ def test_save_reports_new_unchanged_updated(db_path: Path) -> None:
     conn.close()
 
     with Store(db_path) as store:
-        assert store.save(article("a", authors=("Someone New",))) == "unchanged"
-    first_seen, last_seen, authors = rows(db_path, "select first_seen, last_seen, authors from articles")[0]
+        assert store.save(article("a")) == "unchanged"
+    first_seen, last_seen = rows(db_path, "select first_seen, last_seen from articles")[0]
     assert first_seen == "2000-01-01T00:00:00+00:00"
     assert last_seen > first_seen
-    assert authors == "[]", "an unchanged article is only touched"
+
+    # Any extracted field counts, not only the text: a re-crawl that finds the author updates the row.
+    with Store(db_path) as store:
+        assert store.save(article("a", authors=("Someone New",))) == "updated"
+    assert rows(db_path, "select authors from articles") == [('["Someone New"]',)]
 
     with Store(db_path) as store:
         assert store.save(article("a", body="A different body now.")) == "updated"
@@ -369,3 +376,23 @@ def test_unchanged_resave_records_the_latest_run(db_path: Path) -> None:
         assert store.save(article("a"), run_id=second) == "unchanged"
         store.save(article("a"))
     assert rows(db_path, "select crawl_run_id from articles") == [(second,)]
+
+
+def test_an_older_database_is_upgraded_in_place(db_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from newsingest.store.schema import migrations
+
+    old = Database(db_path)
+    migrations.apply(old, stop_before="0002_content_hash")
+    old.execute(
+        "insert into articles (canonical_url, url, site, headline, body, fingerprint, first_seen, last_seen) "
+        "values ('https://e.x/a', 'https://e.x/a', 'e.x', 'Old', 'Old body', 'f', '2020-01-01', '2020-01-01')"
+    )
+    old.conn.commit()
+    old.close()
+
+    with Store(db_path) as store:
+        assert store.count() == 1
+    assert rows(db_path, "select headline, content_hash from articles") == [("Old", None)]
+    assert [name for (name,) in rows(db_path, "select name from _sqlite_migrations")][-1] == "0002_content_hash"

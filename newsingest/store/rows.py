@@ -36,6 +36,14 @@ def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def content_hash(article: Article) -> str:
+    """A digest of every extracted field, quotes and links included; the fetched URL does not count."""
+    data = article.to_dict()
+    data.pop("url", None)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
 def article_row(article: Article, *, first_seen: str, seen: str, run_id: int | None) -> dict[str, Any]:
     """The `articles` row for an article; `crawl_run_id` only when a run is given, so a stored one is kept."""
     row: dict[str, Any] = {
@@ -58,6 +66,7 @@ def article_row(article: Article, *, first_seen: str, seen: str, run_id: int | N
         "image": article.image,
         "sources": to_json(dict(article.sources)),
         "fingerprint": fingerprint(article),
+        "content_hash": content_hash(article),
         "first_seen": first_seen,
         "last_seen": seen,
     }

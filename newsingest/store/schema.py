@@ -97,3 +97,9 @@ def create_initial_schema(db: Database) -> None:
 
     articles.enable_fts(["headline", "body"], create_triggers=True, tokenize=FTS_TOKENIZE)
     quotes.enable_fts(["text", "speaker"], create_triggers=True, tokenize=FTS_TOKENIZE)
+
+
+@migrations(name="0002_content_hash")
+def add_content_hash(db: Database) -> None:
+    """A digest of everything extracted, so a re-crawl notices changed quotes and links, not only text."""
+    _table(db, ARTICLES).add_column("content_hash", str)

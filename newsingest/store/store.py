@@ -15,8 +15,8 @@ from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError, PrimaryKeyRequired, Table
 
 from newsingest.errors import StoreError
-from newsingest.models import Article, iso
-from newsingest.store.rows import article_row, link_rows, quote_rows, to_json, utc_now
+from newsingest.models import Article
+from newsingest.store.rows import article_row, content_hash, link_rows, quote_rows, to_json, utc_now
 from newsingest.store.schema import ARTICLES, CRAWL_RUNS, LINKS, QUOTES, TABLES, migrations
 from newsingest.store.search import SearchHit, search_articles
 
@@ -47,11 +47,12 @@ class _Pending:
     published: str | None
     first_seen: str
     fingerprint: str
+    content_hash: str | None
     # A touch only refreshes last_seen and crawl_run_id of a stored, unchanged article.
     touch: bool = field(default=False)
 
     def same_content(self, article: Article) -> bool:
-        return (self.headline, self.body, self.published) == (article.headline, article.body, iso(article.published))
+        return self.content_hash == content_hash(article)
 
 
 class Store:
@@ -183,12 +184,14 @@ class Store:
             published=row["published"],
             first_seen=first_seen,
             fingerprint=row["fingerprint"],
+            content_hash=row["content_hash"],
         )
 
     def _stored(self, url: str) -> _Pending | None:
         """What the database holds for an article, shaped like a pending entry so `save` can compare either."""
         rows = self._read(
-            f"select headline, body, published, first_seen, fingerprint from {ARTICLES} where canonical_url = ?",
+            f"select headline, body, published, first_seen, fingerprint, content_hash from {ARTICLES} "
+            "where canonical_url = ?",
             [url],
         )
         if not rows:
