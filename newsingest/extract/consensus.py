@@ -1,4 +1,4 @@
-"""A second opinion on short blocks from trafilatura, an independent extractor.
+"""Second opinions from independent extractors: trafilatura on short blocks, htmldate on undated pages.
 
 Short blocks are where a structural analysis errs most: captions outside <figure>,
 live-blog time stamps, subscription prompts, "Read more" labels. A short block is kept
@@ -12,6 +12,7 @@ import logging
 import re
 
 import trafilatura
+from htmldate import find_date
 
 # Blocks at least this long (characters) are kept without a second opinion.
 SHORT_BLOCK_CHARS = 100
@@ -39,3 +40,12 @@ def confirm_short_blocks(paragraphs: list[str], other: str | None) -> list[str]:
         return paragraphs
     known = _squash(other)
     return [p for p in paragraphs if len(p) >= SHORT_BLOCK_CHARS or _squash(p) in known]
+
+
+def guess_date(html: str) -> str | None:
+    """htmldate's publication day for a page whose markup and byline give none."""
+    try:
+        return find_date(html, original_date=True, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError) as exc:
+        log.debug("htmldate failed: %s", exc)
+        return None
