@@ -156,16 +156,28 @@ def summary(spider: str, stats: dict[str, Any], outcome: Any) -> str:
 
 
 @click.command()
-def sites() -> None:
-    """List the site spiders and their start points."""
-    from newsingest.crawl.runner import spider_class, spider_names
+@db_option
+@reports_errors
+def sites(db_path: str) -> None:
+    """List the site spiders, their start points and, when the database exists, the articles stored for each."""
+    from urllib.parse import urljoin
 
+    from newsingest.crawl.runner import spider_class, spider_names
+    from newsingest.store import Store
+    from newsingest.urls import host_of
+
+    counts = {}
+    if Path(db_path).exists():
+        with Store(db_path, readonly=True) as store:
+            counts = dict(store.site_counts())
     for name in spider_names():
         cls = spider_class(name)
         doc = (cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else ""
+        base = getattr(cls, "base", "")
         points = [*getattr(cls, "start_pages", ()), *getattr(cls, "feeds", ()), *getattr(cls, "sitemaps", ())]
-        where = f" [{getattr(cls, 'base', '')}: {', '.join(points)}]" if points else ""
-        click.echo(f"{name:<12} {doc}{where}")
+        where = f" [{base}: {', '.join(points)}]" if points else ""
+        stored = sum(counts.get(h, 0) for h in {host_of(urljoin(base, p)) for p in points})
+        click.echo(f"{name:<12} {doc}{where}" + (f" ({stored} stored)" if points and counts else ""))
 
 
 @click.command()

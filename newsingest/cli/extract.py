@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 
 from newsingest import __version__
-from newsingest.cli import fail, reports_errors
+from newsingest.cli import db_option, fail, reports_errors
 from newsingest.errors import NotAnArticle
+from newsingest.normalize import normalize_article
 from newsingest.urls import is_http_url
 
 FETCH_TIMEOUT = 30
@@ -32,11 +33,14 @@ def fetch(url: str) -> tuple[bytes, str | None]:
 @click.argument("source", metavar="FILE_OR_URL")
 @click.option("--url", help="The page's URL when SOURCE is a saved file (for canonical URLs and relative links).")
 @click.option("--compact", is_flag=True, help="One line of JSON instead of indented JSON.")
+@click.option("--save", is_flag=True, help="Also store the article in the database (--db).")
+@db_option
 @reports_errors
-def extract(source: str, url: str | None, compact: bool) -> None:
+def extract(source: str, url: str | None, compact: bool, save: bool, db_path: str) -> None:
     """Extract the article from a saved page or a URL and print it as JSON.
 
     Exits with 1 and the reason when the page is not an article (an index, tag or author page).
+    With --save, the article is also stored, as a crawl would store it.
     """
     from newsingest.extract import extract as extract_article
 
@@ -58,6 +62,12 @@ def extract(source: str, url: str | None, compact: bool) -> None:
         fail(f"not an article: {exc.reason} ({page_url})")
         return
     click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=None if compact else 2))
+    if save:
+        from newsingest.store import Store
+
+        with Store(db_path) as store:
+            status = store.save(normalize_article(article))
+        click.echo(f"{status}: {article.canonical_url} in {db_path}", err=True)
 
 
 COMMANDS = [extract]
