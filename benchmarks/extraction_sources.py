@@ -22,7 +22,7 @@ import trafilatura
 import newsingest
 
 # The package re-exports the function `extract`, which hides the module of the same name.
-extract_module = sys.modules["newsingest.extract"]
+extract_module = sys.modules["newsingest.extraction"]
 SCORE = Path(__file__).resolve().parents[2] / "shared" / "devset" / "score.py"
 
 

@@ -1,8 +1,40 @@
 """newsingest: news pages in, a queryable SQLite database out."""
 
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
 from newsingest.errors import ExtractionError, NotAnArticle
-from newsingest.extract import SiteRules, extract
 from newsingest.models import Article, Link, Quote
+
+if TYPE_CHECKING:
+    from newsingest.extraction.site import SiteRules
 
 __all__ = ["Article", "ExtractionError", "Link", "NotAnArticle", "Quote", "SiteRules", "extract"]
 __version__ = "0.1.0"
+
+
+def extract(
+    html: bytes | str,
+    url: str,
+    *,
+    site: SiteRules | dict[str, Any] | None = None,
+    fetched: dt.datetime | None = None,
+    content_type: str | None = None,
+) -> Article:
+    """Read one article page: see newsingest.extraction.extract.
+
+    The extractor's dependencies load on first use, so commands that only query the database start fast.
+    """
+    from newsingest.extraction import extract as extract_article
+
+    return extract_article(html, url, site=site, fetched=fetched, content_type=content_type)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "SiteRules":
+        from newsingest.extraction.site import SiteRules
+
+        return SiteRules
+    raise AttributeError(f"module 'newsingest' has no attribute {name!r}")

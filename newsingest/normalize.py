@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from newsingest.dates import language_codes, parse_date, to_utc
-from newsingest.extract.text import clean_text
 from newsingest.models import Article
+from newsingest.text import clean_text
 
 
 def normalize_article(article: Article) -> Article:

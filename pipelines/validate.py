@@ -8,8 +8,8 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from newsingest.extract.text import word_count
 from newsingest.models import Article
+from newsingest.text import word_count
 from newsingest.urls import is_http_url
 
 # Dates further ahead than this are a site's clock or template error, not a publication date.

@@ -2,7 +2,7 @@
 
 A site's own spider subclasses NewsSpider and names its start points (and, only where
 the generic extractor gets the site wrong, its selectors). All page reading happens in
-newsingest.extract; this module fetches, follows and counts.
+newsingest.extraction; this module fetches, follows and counts.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from newsingest import extract
 from newsingest.discovery import parse_feed, parse_sitemap
 from newsingest.errors import ExtractionError, NotAnArticle
-from newsingest.extract import SiteRules
+from newsingest.extraction import SiteRules
 from newsingest.urls import host_of, is_http_url, normalize_url
 
 if TYPE_CHECKING:

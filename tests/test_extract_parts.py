@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 import newsingest
-from newsingest.extract.authors import clean_author, is_publisher
-from newsingest.extract.blocks import BlockWalker
-from newsingest.extract.boilerplate import is_meta_line
-from newsingest.extract.headline import clean_headline
-from newsingest.extract.page import Page, decode_html
+from newsingest.extraction.authors import clean_author, is_publisher
+from newsingest.extraction.blocks import BlockWalker
+from newsingest.extraction.boilerplate import is_meta_line
+from newsingest.extraction.headline import clean_headline
+from newsingest.extraction.page import Page, decode_html
 
 PROSE = (
     "The council met on Tuesday to discuss the budget for the coming year, and members spoke at length. ",

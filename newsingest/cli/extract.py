@@ -11,7 +11,6 @@ import click
 from newsingest import __version__
 from newsingest.cli import db_option, fail, reports_errors
 from newsingest.errors import NotAnArticle
-from newsingest.normalize import normalize_article
 from newsingest.urls import is_http_url
 
 FETCH_TIMEOUT = 30
@@ -42,7 +41,7 @@ def extract(source: str, url: str | None, compact: bool, save: bool, db_path: st
     Exits with 1 and the reason when the page is not an article (an index, tag or author page).
     With --save, the article is also stored, as a crawl would store it.
     """
-    from newsingest.extract import extract as extract_article
+    from newsingest.extraction import extract as extract_article
 
     content_type = None
     if is_http_url(source):
@@ -63,6 +62,7 @@ def extract(source: str, url: str | None, compact: bool, save: bool, db_path: st
         return
     click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=None if compact else 2))
     if save:
+        from newsingest.normalize import normalize_article
         from newsingest.store import Store
 
         with Store(db_path) as store:

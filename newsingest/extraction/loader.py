@@ -10,9 +10,9 @@ from itemloaders import ItemLoader
 from itemloaders.processors import Identity, MapCompose, TakeFirst
 
 from newsingest.dates import parse_date
-from newsingest.extract.authors import clean_author, is_publisher, unique_names
-from newsingest.extract.headline import clean_headline
-from newsingest.extract.text import clean_markup_text
+from newsingest.extraction.authors import clean_author, is_publisher, unique_names
+from newsingest.extraction.headline import clean_headline
+from newsingest.text import clean_markup_text
 
 SOURCE_ORDER = ("selector", "jsonld", "meta", "text", "url")
 

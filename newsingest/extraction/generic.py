@@ -7,10 +7,10 @@ from typing import Any
 
 from lxml import etree
 
-from newsingest.extract.blocks import is_hidden
-from newsingest.extract.boilerplate import BYLINE
-from newsingest.extract.page import Page
-from newsingest.extract.text import clean_text
+from newsingest.extraction.blocks import is_hidden
+from newsingest.extraction.boilerplate import BYLINE
+from newsingest.extraction.page import Page
+from newsingest.text import clean_text
 
 # Page-level regions whose dates belong to the site, not the article (a header showing today's date).
 _OUTSIDE = frozenset({"header", "nav", "footer", "aside"})
@@ -77,7 +77,7 @@ def headline_elements(page: Page) -> list[etree._Element]:
 
 def find_headline_element(page: Page, headline: str | None) -> etree._Element | None:
     """The visible heading that shows the chosen headline, or the first h1."""
-    from newsingest.extract.headline import similarity
+    from newsingest.extraction.headline import similarity
 
     candidates = headline_elements(page)
     if not candidates:

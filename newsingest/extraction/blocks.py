@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from newsingest.extract.text import clean_text
+from newsingest.text import clean_text
 
 BLOCK_TAGS = frozenset(
     {

@@ -6,9 +6,9 @@ import re
 from urllib.parse import urlsplit
 
 from newsingest.errors import NotAnArticle
-from newsingest.extract.jsonld import article_object
-from newsingest.extract.page import Page
-from newsingest.extract.text import word_count
+from newsingest.extraction.jsonld import article_object
+from newsingest.extraction.page import Page
+from newsingest.text import word_count
 
 # Shorter than this, a page holds a teaser or a stub, not an article.
 MIN_BODY_WORDS = 40

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from newsingest.extract.blocks import HEADINGS, Block, BlockWalker
-from newsingest.extract.boilerplate import is_meta_line
-from newsingest.extract.headline import similarity
+from newsingest.extraction.blocks import HEADINGS, Block, BlockWalker
+from newsingest.extraction.boilerplate import is_meta_line
+from newsingest.extraction.headline import similarity
 
 # A standfirst shorter than this is a label, not a lede.
 MIN_LEDE_CHARS = 40

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newsingest.dates import strip_dates
-from newsingest.extract.text import clean_markup_text
+from newsingest.text import clean_markup_text
 
 _PREFIX = re.compile(
     r"^(?:(?:written|reported|text|story|photos?|words|interview|analysis|commentary|a commentary|ein kommentar|"

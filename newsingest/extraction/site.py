@@ -7,9 +7,9 @@ import zoneinfo
 from dataclasses import dataclass
 from typing import Any
 
-from newsingest.extract.blocks import BlockWalker
-from newsingest.extract.page import Page
-from newsingest.extract.text import clean_text
+from newsingest.extraction.blocks import BlockWalker
+from newsingest.extraction.page import Page
+from newsingest.text import clean_text
 
 
 @dataclass(frozen=True, slots=True)

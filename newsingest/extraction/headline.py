@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsingest.extract.text import clean_markup_text
+from newsingest.text import clean_markup_text
 
 _WORD = re.compile(r"\w+")
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|/|\\)\s+|\s*[|｜：]\s*")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsingest.extract.page import Page
+from newsingest.extraction.page import Page
 
 HEADLINE = (
     "og:title",

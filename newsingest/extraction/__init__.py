@@ -9,23 +9,23 @@ import lxml.html
 
 from newsingest.dates import find_date, language_codes, language_zone, parse_date
 from newsingest.errors import NotAnArticle
-from newsingest.extract.body import extract_body
-from newsingest.extract.classify import check_article
-from newsingest.extract.consensus import confirm_short_blocks, guess_date, trafilatura_text
-from newsingest.extract.generic import (
+from newsingest.extraction.body import extract_body
+from newsingest.extraction.classify import check_article
+from newsingest.extraction.consensus import confirm_short_blocks, guess_date, trafilatura_text
+from newsingest.extraction.generic import (
     byline_authors,
     date_candidates,
     extract_generic,
     find_headline_element,
     url_date,
 )
-from newsingest.extract.jsonld import extract_jsonld
-from newsingest.extract.loader import ArticleLoader
-from newsingest.extract.meta import extract_meta
-from newsingest.extract.page import Page
-from newsingest.extract.site import SiteRules, extract_selectors
-from newsingest.extract.text import clean_markup_text
+from newsingest.extraction.jsonld import extract_jsonld
+from newsingest.extraction.loader import ArticleLoader
+from newsingest.extraction.meta import extract_meta
+from newsingest.extraction.page import Page
+from newsingest.extraction.site import SiteRules, extract_selectors
 from newsingest.models import Article
+from newsingest.text import clean_markup_text
 from newsingest.urls import canonical_url, host_of
 
 __all__ = ["Article", "NotAnArticle", "SiteRules", "extract"]

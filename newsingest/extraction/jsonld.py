@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from newsingest.extract.page import Page
+from newsingest.extraction.page import Page
 
 ARTICLE_TYPES = frozenset(
     {
