@@ -72,6 +72,24 @@ def test_search_finds_the_demo_articles(demo_site, tmp_path):
     assert all(expected["search_word"] in h["snippet"].lower() for h in hits)
 
 
+def test_quotes_by_surname_after_a_crawl(demo_site, tmp_path):
+    db = tmp_path / "news.db"
+    crawl_demo(demo_site, db)
+    expected = load_expected("demo_site")
+    by_speaker: dict[str, list[str]] = {}
+    for article in expected["articles"]:
+        for quote in article["quotes"]:
+            by_speaker.setdefault(quote["speaker"], []).append(quote["text"])
+    speaker = max(by_speaker, key=lambda s: len(by_speaker[s]))
+    result = newsingest("quotes", "--speaker", speaker.split()[-1], "--db", str(db), "--json", "--limit", "500")
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert {h["speaker"] for h in hits} == {speaker}
+    assert sorted(h["text"] for h in hits) == sorted(by_speaker[speaker])
+    stored = rows(db, "SELECT count(*) FROM quotes")[0][0]
+    assert stored == sum(len(a["quotes"]) for a in expected["articles"])
+
+
 def test_crawling_twice_stores_nothing_twice(demo_site, tmp_path):
     db = tmp_path / "news.db"
     crawl_demo(demo_site, db)
@@ -82,6 +100,10 @@ def test_crawling_twice_stores_nothing_twice(demo_site, tmp_path):
     assert second.keys() == first.keys()
     assert rows(db, "SELECT count(*) FROM articles")[0][0] == len(first)
     assert rows(db, "SELECT count(*) FROM crawl_runs")[0][0] == 2
+    assert (
+        rows(db, "SELECT count(*) FROM quotes")[0][0]
+        == rows(db, "SELECT count(DISTINCT article_url || '#' || position) FROM quotes")[0][0]
+    )
     stats = json.loads(second_run["stats"])
     assert stats["newsingest/stored/unchanged"] == len(first)
     assert "newsingest/stored/new" not in stats

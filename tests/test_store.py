@@ -396,3 +396,24 @@ def test_an_older_database_is_upgraded_in_place(db_path: Path) -> None:
         assert store.count() == 1
     assert rows(db_path, "select headline, content_hash from articles") == [("Old", None)]
     assert [name for (name,) in rows(db_path, "select name from _sqlite_migrations")][-1] == "0002_content_hash"
+
+
+def test_quotes_by_speaker_any_name_form_and_words(db_path: Path) -> None:
+    quoted = article(
+        "q",
+        quotes=(
+            Quote("We call on both sides to return to talks", "Ned Price", "Price", "said", 0, "direct"),
+            Quote("Die Brücke bleibt bis Mai gesperrt, leider", "Jürgen Müller", "er", "sagte", 1, "direct"),
+        ),
+    )
+    with Store(db_path) as store:
+        store.save(quoted)
+        store.flush()
+        assert [h.speaker for h in store.quotes(speaker="Price")] == ["Ned Price"]
+        assert [h.speaker for h in store.quotes(speaker="ned price")] == ["Ned Price"]
+        assert [h.speaker for h in store.quotes(speaker="Muller")] == ["Jürgen Müller"]
+        assert store.quotes(speaker="Price", search="brücke") == []
+        assert [h.text for h in store.quotes(search="talks")] == ["We call on both sides to return to talks"]
+        assert store.quotes(speaker="Nobody") == []
+        with pytest.raises(QueryError):
+            store.quotes(search='"unbalanced')

@@ -62,9 +62,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from newsingest.cli import crawl, extract, query
+    from newsingest.cli import crawl, extract, query, quotes
 
-    for module in (crawl, extract, query):
+    for module in (crawl, extract, query, quotes):
         for command in module.COMMANDS:
             main.add_command(command)
 

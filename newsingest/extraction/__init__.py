@@ -25,6 +25,7 @@ from newsingest.extraction.meta import extract_meta
 from newsingest.extraction.page import Page
 from newsingest.extraction.site import SiteRules, extract_selectors
 from newsingest.models import Article
+from newsingest.quotes import extract_quotes
 from newsingest.text import clean_markup_text
 from newsingest.urls import canonical_url, host_of
 
@@ -109,6 +110,8 @@ def extract(
 
     found = tuple(loader.get_output_value("paragraphs") or ())
     check_article(page, headline, found, body.linked_headings)
+    quoted = {b.text for b in body.blocks if b.tag == "blockquote" or any(a.tag == "blockquote" for a in b.ancestors)}
+    quotes = extract_quotes(found, blocks=[p in quoted for p in found])
     return Article(
         url=url,
         canonical_url=canonical_url(url, jsonld.get("canonical_url") or meta.get("canonical_url")),
@@ -126,6 +129,7 @@ def extract(
         description=loader.get_output_value("description"),
         site_name=loader.get_output_value("site_name"),
         image=loader.get_output_value("image"),
+        quotes=quotes,
         sources=dict(loader.won),
     )
 

@@ -16,6 +16,7 @@ from sqlite_utils.db import NotFoundError, PrimaryKeyRequired, Table
 
 from newsingest.errors import StoreError
 from newsingest.models import Article
+from newsingest.store.quotes import QuoteHit, find_quotes
 from newsingest.store.rows import article_row, content_hash, link_rows, quote_rows, to_json, utc_now
 from newsingest.store.schema import ARTICLES, CRAWL_RUNS, LINKS, QUOTES, TABLES, migrations
 from newsingest.store.search import SearchHit, search_articles
@@ -266,6 +267,19 @@ class Store:
     ) -> list[SearchHit]:
         """Articles matching an FTS5 query, best first (see `newsingest.store.search`). Buffered rows are not seen."""
         return search_articles(self.db, query, site=site, since=since, until=until, limit=limit)
+
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        search: str | None = None,
+        site: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        limit: int = 50,
+    ) -> list[QuoteHit]:
+        """Stored quotations by speaker (any form of the name) and words (FTS5 syntax), newest first."""
+        return find_quotes(self.db, speaker=speaker, search=search, site=site, since=since, until=until, limit=limit)
 
     def site_counts(self) -> list[tuple[str, int]]:
         """(site, number of articles) for every site, largest first."""
