@@ -39,3 +39,12 @@ def test_to_dict_is_json_ready(seed):
     data = json.loads(json.dumps(article.to_dict()))
     assert data["published"] == "2022-09-27"
     assert data["canonical_url"] == article.url
+
+
+def test_exactly_the_five_quotes_of_ned_price(seed):
+    expected, article = seed
+    got = [(q.text, q.speaker, q.cue) for q in article.quotes]
+    assert got == [(q["text"], q["speaker"], q["cue"]) for q in expected["quotes"]]
+    # The second is attributed by "he told a press briefing"; the next three by the multi-paragraph rule.
+    assert [q.speaker_raw for q in article.quotes] == ["he", "Price", "Price", "Price", "Price"]
+    assert [q.paragraph for q in article.quotes] == [1, 2, 3, 4, 6]
