@@ -26,7 +26,8 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
-    r"\b(ago|vor|hace|il y a|fa|geleden|siden|sedan|temu|назад|önce)\b|前|전",
+    r"\b(ago|vor|hace|il y a|fa|geleden|siden|sedan|temu|назад|önce|yesterday|today|gestern|heute|hier|ayer|hoy|"
+    r"вчера|сегодня|aujourd'hui|ieri|oggi|gisteren|vandaag)\b|前|전",
     re.IGNORECASE,
 )
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -148,6 +149,7 @@ def _parse_iso(raw: str, default_tz: dt.tzinfo) -> Moment | None:
     return value if value.tzinfo else value.replace(tzinfo=default_tz)
 
 
+@lru_cache(maxsize=8192)
 def parse_date(
     raw: str | None,
     *,

@@ -30,15 +30,27 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """An entry of a link list on the page, such as "Latest news" or "Related"."""
+    """An item of a link list around the article, such as "Latest news" or "Related".
+
+    `section` is the list's own label; `position` the item's place in that list, from 0.
+    """
 
     url: str
     title: str
     published: Moment | None = None
+    published_raw: str | None = None
     section: str | None = None
+    position: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"url": self.url, "title": self.title, "published": iso(self.published), "section": self.section}
+        return {
+            "url": self.url,
+            "title": self.title,
+            "published": iso(self.published),
+            "published_raw": self.published_raw,
+            "section": self.section,
+            "position": self.position,
+        }
 
 
 @dataclass(frozen=True, slots=True)

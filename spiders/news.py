@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 # File types that are never article pages, on top of Scrapy's own list of binary extensions.
 _NOT_PAGES = ("xml", "rss", "atom", "json", "txt", "csv", "ics", "vcf")
+# Sidebar links go ahead of links found in the page at large (Scrapy fetches higher priorities first).
+SIDEBAR_PRIORITY = 10
 _FAILURE_REASONS = {
     "DownloadConnectionRefusedError": "connection refused",
     "CannotResolveHostError": "dns lookup failed",
@@ -148,11 +150,25 @@ class NewsSpider(scrapy.Spider):
             self._reject(response.url, "unreadable page", str(exc))
         else:
             self._count("articles")
+            if response.meta.get("via") == "sidebar":
+                self._count("discovered", "sidebar")
             yield article
+            yield from self._follow_sidebars(article)
         if self.follow_links:
             for link in self.links.extract_links(response):
                 if self.on_site(link.url):
                     yield self._request(normalize_url(link.url), self.parse_page)
+
+    def _follow_sidebars(self, article: Any) -> Iterator[scrapy.Request]:
+        """Sidebar items are fresh story links with dates: ask for them first, the newest first."""
+        if not self.follow_links:
+            return
+        dated = sorted(article.links, key=lambda link: _sort_key(link.published), reverse=True)
+        for rank, link in enumerate(dated):
+            if self.on_site(link.url):
+                self._count("links", "followed")
+                request = self._request(link.url, self.parse_page, via="sidebar")
+                yield request.replace(priority=SIDEBAR_PRIORITY + len(dated) - rank)
 
     def _reject(self, url: str, reason: str, detail: str = "") -> None:
         self._count("rejected", reason)
@@ -217,6 +233,10 @@ class NewsSpider(scrapy.Spider):
             reason = _FAILURE_REASONS.get(type(failure.value).__name__, type(failure.value).__name__)
         self._count("failed", reason)
         self.logger.info("failed: %s (%s)", url, reason)
+
+
+def _sort_key(value: Any) -> str:
+    return value.isoformat() if value is not None else ""
 
 
 def _deny_extensions() -> list[str]:

@@ -43,6 +43,17 @@ def test_demo_crawl_stores_every_article_once(demo_site, tmp_path):
         assert as_moment(row["published"]) == as_moment(article["published"]), article["path"]
         assert row["crawl_run_id"] == run["id"]
 
+    # Every article's sidebar and related lists, item by item in each list, with their labels.
+    for article in expected["articles"]:
+        url = stored[article["path"]]["canonical_url"]
+        got: dict[str, list[tuple]] = {}
+        for r in rows(db, "SELECT * FROM links WHERE article_url = ? ORDER BY id", url):
+            got.setdefault(r["section"], []).append((urlsplit(r["url"]).path, r["title"], r["published"]))
+        want: dict[str, list[tuple]] = {}
+        for link in article["links"]:
+            want.setdefault(link["section"], []).append((link["path"], link["title"], link["published"]))
+        assert got == want, article["path"]
+
     # The article linked both plainly and with ?utm_source=... is one row, under its clean URL.
     utm_path = expected["utm_duplicate"]["path"]
     assert rows(db, "SELECT count(*) FROM articles WHERE url LIKE ?", f"%{utm_path}%")[0][0] == 1
@@ -59,6 +70,9 @@ def test_demo_crawl_stores_every_article_once(demo_site, tmp_path):
     assert rejected["author page"] == 1 and rejected["collection page"] == 1 and rejected["static page"] == 1
     assert stats["newsingest/failed/http 404"] == 1
     assert stats["newsingest/failed/forbidden by robots.txt"] == 1
+    # Sidebar items were followed, and some stories were first reached through them.
+    assert stats["newsingest/links/followed"] > 0
+    assert stats["newsingest/discovered/sidebar"] >= 1
 
 
 def test_search_finds_the_demo_articles(demo_site, tmp_path):

@@ -57,6 +57,7 @@ def test_new_file_gets_schema_and_reopening_applies_nothing_twice(db_path: Path)
     assert rows(db_path, "select migration_set, name from _sqlite_migrations") == [
         ("newsingest", "0001_initial"),
         ("newsingest", "0002_content_hash"),
+        ("newsingest", "0003_link_dates"),
     ]
     indexes = {name for (name,) in rows(db_path, "select name from sqlite_master where type = 'index'")}
     assert {"idx_articles_site", "idx_articles_published", "idx_articles_fingerprint"} <= indexes
@@ -395,7 +396,7 @@ def test_an_older_database_is_upgraded_in_place(db_path: Path) -> None:
     with Store(db_path) as store:
         assert store.count() == 1
     assert rows(db_path, "select headline, content_hash from articles") == [("Old", None)]
-    assert [name for (name,) in rows(db_path, "select name from _sqlite_migrations")][-1] == "0002_content_hash"
+    assert [name for (name,) in rows(db_path, "select name from _sqlite_migrations")][-1] == "0003_link_dates"
 
 
 def test_quotes_by_speaker_any_name_form_and_words(db_path: Path) -> None:

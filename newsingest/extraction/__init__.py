@@ -17,12 +17,14 @@ from newsingest.extraction.generic import (
     date_candidates,
     extract_generic,
     find_headline_element,
+    story_region,
     url_date,
 )
 from newsingest.extraction.jsonld import extract_jsonld
 from newsingest.extraction.loader import ArticleLoader
 from newsingest.extraction.meta import extract_meta
 from newsingest.extraction.page import Page
+from newsingest.extraction.sidebars import extract_links
 from newsingest.extraction.site import SiteRules, extract_selectors
 from newsingest.models import Article
 from newsingest.quotes import extract_quotes
@@ -112,6 +114,14 @@ def extract(
     check_article(page, headline, found, body.linked_headings)
     quoted = {b.text for b in body.blocks if b.tag == "blockquote" or any(a.tag == "blockquote" for a in b.ancestors)}
     quotes = extract_quotes(found, blocks=[p in quoted for p in found])
+    links = extract_links(
+        page,
+        "\n".join(found),
+        story_region(headline_el),
+        languages=languages,
+        default_tz=loader.context["default_tz"],
+        fetched=fetched,
+    )
     return Article(
         url=url,
         canonical_url=canonical_url(url, jsonld.get("canonical_url") or meta.get("canonical_url")),
@@ -130,6 +140,7 @@ def extract(
         site_name=loader.get_output_value("site_name"),
         image=loader.get_output_value("image"),
         quotes=quotes,
+        links=links,
         sources=dict(loader.won),
     )
 

@@ -95,11 +95,12 @@ def link_rows(article: Article) -> list[dict[str, Any]]:
     return [
         {
             "article_url": article.canonical_url,
-            "position": position,
+            "position": link.position,
             "url": link.url,
             "title": link.title,
             "published": iso(link.published),
+            "published_raw": link.published_raw,
             "section": link.section,
         }
-        for position, link in enumerate(article.links)
+        for link in article.links
     ]

@@ -103,3 +103,12 @@ def create_initial_schema(db: Database) -> None:
 def add_content_hash(db: Database) -> None:
     """A digest of everything extracted, so a re-crawl notices changed quotes and links, not only text."""
     _table(db, ARTICLES).add_column("content_hash", str)
+
+
+@migrations(name="0003_link_dates")
+def add_link_dates(db: Database) -> None:
+    """Sidebar items keep the date as the page wrote it; a section index serves `newsingest links`."""
+    links = _table(db, LINKS)
+    links.add_column("published_raw", str)
+    links.create_index(["section"])
+    links.create_index(["url"])

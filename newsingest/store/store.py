@@ -16,6 +16,7 @@ from sqlite_utils.db import NotFoundError, PrimaryKeyRequired, Table
 
 from newsingest.errors import StoreError
 from newsingest.models import Article
+from newsingest.store.links import LinkTarget, find_link_targets
 from newsingest.store.quotes import QuoteHit, find_quotes
 from newsingest.store.rows import article_row, content_hash, link_rows, quote_rows, to_json, utc_now
 from newsingest.store.schema import ARTICLES, CRAWL_RUNS, LINKS, QUOTES, TABLES, migrations
@@ -280,6 +281,12 @@ class Store:
     ) -> list[QuoteHit]:
         """Stored quotations by speaker (any form of the name) and words (FTS5 syntax), newest first."""
         return find_quotes(self.db, speaker=speaker, search=search, site=site, since=since, until=until, limit=limit)
+
+    def link_targets(
+        self, *, section: str | None = None, site: str | None = None, since: dt.date | None = None, limit: int = 100
+    ) -> list[LinkTarget]:
+        """The stories stored sidebar lists point to, newest first (see `newsingest.store.links`)."""
+        return find_link_targets(self.db, section=section, site=site, since=since, limit=limit)
 
     def site_counts(self) -> list[tuple[str, int]]:
         """(site, number of articles) for every site, largest first."""
