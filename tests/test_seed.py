@@ -48,3 +48,10 @@ def test_exactly_the_five_quotes_of_ned_price(seed):
     # The second is attributed by "he told a press briefing"; the next three by the multi-paragraph rule.
     assert [q.speaker_raw for q in article.quotes] == ["he", "Price", "Price", "Price", "Price"]
     assert [q.paragraph for q in article.quotes] == [1, 2, 3, 4, 6]
+
+
+def test_exactly_the_ten_latest_news_items(seed):
+    expected, article = seed
+    got = [(link.url, link.title, link.published.isoformat(), link.section) for link in article.links]
+    assert got == [(x["url"], x["title"], x["published"], x["section"]) for x in expected["links"]]
+    assert [link.position for link in article.links] == list(range(10))
