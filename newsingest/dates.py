@@ -30,6 +30,13 @@ _RELATIVE = re.compile(
     r"вчера|сегодня|aujourd'hui|ieri|oggi|gisteren|vandaag)\b|前|전",
     re.IGNORECASE,
 )
+# The relative part of a longer text: "LIVE · 12 minutes ago" -> "12 minutes ago".
+_RELATIVE_SPAN = re.compile(
+    r"(?:\d+|an?|one)\s+\w+\s+ago|(?:vor|hace|il y a|há|fa)\s+(?:\d+|einer?|un[ae]?)\s+\w+|"
+    r"\d+\s+\w+\s+(?:назад|geleden|siden|sedan|temu|önce|fa)|\b(?:yesterday|gestern|hier|ayer|ieri|gisteren|"
+    r"вчера|today|heute|aujourd'hui|hoy|oggi|vandaag|сегодня)\b",
+    re.IGNORECASE,
+)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _TZ_COLONLESS = re.compile(r"([+-]\d{2})(\d{2})$")
@@ -37,9 +44,36 @@ _TZ_COLONLESS = re.compile(r"([+-]\d{2})(\d{2})$")
 # Spans that look like a date inside a longer text ("Published 27.09.2022, 10:31 Uhr").
 _MONTH_WORD = r"[^\W\d_]{3,12}\.?"
 _CLOCK = (
-    r"(?:\s*\d{1,2}\s?時\s?\d{1,2}\s?分|\s*(?:,|at|um|à|a las|kl\.?|klo|–|-|\||/)?\s*"
+    r"(?:\s*\d{1,2}\s?時\s?\d{1,2}\s?分|\s*(?:,|at|um|à|a las|kl\.?|klo|–|-|\||/|·|•)?\s*"
     r"\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:Uhr|h|[A-Z]{2,5}|GMT[+-]?\d*|[+-]\d{2}:?\d{2}))?)?"
 )
+# Month names and abbreviations of the languages news is most written in, from dateparser's own data.
+_MONTH_KEYS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH_NAMES = sorted(
+    {
+        name.lower()
+        for code in ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "pl", "cs", "tr", "ru")
+        for key in _MONTH_KEYS
+        for name in default_loader.get_locale(code).info.get(key, [])
+        if len(name) >= 3
+    },
+    key=len,
+    reverse=True,
+)
+_MONTHS = r"(?:" + "|".join(re.escape(n) for n in _MONTH_NAMES) + r")\.?"
 _DATE_SPANS = [
     re.compile(p + _CLOCK, re.IGNORECASE)
     for p in (
@@ -47,8 +81,12 @@ _DATE_SPANS = [
         r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日",
         r"\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\.?",
         r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)",
-        r"\d{1,2}\.?\s*(?:de\s+)?" + _MONTH_WORD + r"\s*(?:de\s+)?[.,]?\s*\d{4}",
+        r"\d{1,2}(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?" + _MONTH_WORD + r"\s*(?:de\s+)?[.,]?\s*\d{4}",
         _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}",
+        # Without a year ("Sun 15 Mar, 21:40"): the year is the fetch time's, or the one before. Only real
+        # month names, so that "vor 2 Stunden" is not read as a date.
+        r"(?<![\w.])\d{1,2}(?:st|nd|rd|th)?\.?\s+" + _MONTHS + r"(?!\w)",
+        _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?(?![\d\w])",
     )
 ]
 
@@ -195,10 +233,12 @@ def find_date(
             value = parse_date(span, languages=languages, default_tz=default_tz, relative_base=relative_base)
             if value is not None:
                 return value, span
-    if _RELATIVE.search(text) and relative_base is not None:
-        value = parse_date(text, languages=languages, relative_base=relative_base)
+    if relative_base is not None and _RELATIVE.search(text):
+        relative = _RELATIVE_SPAN.search(text)
+        raw = relative.group(0) if relative else text.strip()
+        value = parse_date(raw, languages=languages, relative_base=relative_base)
         if value is not None:
-            return value, text.strip()
+            return value, raw
     return None
 
 

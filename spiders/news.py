@@ -44,6 +44,10 @@ _FAILURE_REASONS = {
 }
 
 
+def _yes(value: str) -> bool:
+    return value.strip().lower() not in ("no", "false", "0", "off")
+
+
 def _split(value: str | Iterable[str] | None) -> list[str]:
     """Spider arguments arrive as comma- or space-separated strings (`-a feeds=a,b`)."""
     if value is None:
@@ -57,8 +61,9 @@ class NewsSpider(scrapy.Spider):
     """Crawl a news site from its home and section pages, feeds and sitemaps.
 
     Arguments (`-a name=value`): `url` or `urls` (start pages), `feed`/`feeds`, `sitemap`/`sitemaps`,
-    `base` (the site's root, for spiders whose start points are paths), `follow` (`no` to fetch only
-    what the feeds and sitemaps list).
+    `base` (the site's root, for spiders whose start points are paths), `follow` (`no`: follow only
+    the story lists around articles, not every link), `sidebars` (`no`: not even those),
+    `robots` (`no`: do not look for sitemaps in robots.txt).
     """
 
     name = "news"
@@ -70,6 +75,8 @@ class NewsSpider(scrapy.Spider):
     # The site's selectors, only for fields the generic extractor gets wrong there.
     selectors: SiteRules | None = None
     follow_links = True
+    follow_sidebars = True
+    sitemaps_from_robots = True
 
     def __init__(
         self,
@@ -79,6 +86,8 @@ class NewsSpider(scrapy.Spider):
         sitemap: str | None = None,
         base: str | None = None,
         follow: str | None = None,
+        sidebars: str | None = None,
+        robots: str | None = None,
         **kwargs: Any,
     ) -> None:
         feeds = kwargs.pop("feeds", None)
@@ -90,7 +99,11 @@ class NewsSpider(scrapy.Spider):
         self.feeds = tuple(self._absolute(_split(feed) + _split(feeds)) or self._absolute(self.feeds))
         self.sitemaps = tuple(self._absolute(_split(sitemap) + _split(sitemaps)) or self._absolute(self.sitemaps))
         if follow is not None:
-            self.follow_links = follow.lower() not in ("no", "false", "0")
+            self.follow_links = _yes(follow)
+        if sidebars is not None:
+            self.follow_sidebars = _yes(sidebars)
+        if robots is not None:
+            self.sitemaps_from_robots = _yes(robots)
         points = [*self.start_pages, *self.feeds, *self.sitemaps]
         bad = [p for p in points if not is_http_url(p)]
         if bad:
@@ -114,7 +127,7 @@ class NewsSpider(scrapy.Spider):
             yield self._request(url, self.parse_sitemap)
         for url in self.feeds:
             yield self._request(url, self.parse_feed)
-        if not self.sitemaps:
+        if not self.sitemaps and self.sitemaps_from_robots:
             # Sites announce their sitemaps in robots.txt; reading it costs one request per site.
             for root in sorted({f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.start_pages}):
                 yield self._request(f"{root}/robots.txt", self.parse_robots, optional=True)
@@ -161,7 +174,7 @@ class NewsSpider(scrapy.Spider):
 
     def _follow_sidebars(self, article: Any) -> Iterator[scrapy.Request]:
         """Sidebar items are fresh story links with dates: ask for them first, the newest first."""
-        if not self.follow_links:
+        if not self.follow_sidebars:
             return
         dated = sorted(article.links, key=lambda link: _sort_key(link.published), reverse=True)
         for rank, link in enumerate(dated):

@@ -36,7 +36,7 @@ def plan_jobs(
     feeds: tuple[str, ...],
     sitemaps: tuple[str, ...],
     base: str | None,
-    follow: bool,
+    options: dict[str, str],
     known: list[str],
 ) -> list[Any]:
     """Spider jobs for the command's arguments: one per named site, one generic job for all URLs."""
@@ -47,8 +47,7 @@ def plan_jobs(
         if any(c in target for c in ":/."):
             urls.append(_check_url(target, "SITE_OR_URL"))
         elif target in known:
-            args = {"base": base} if base else {}
-            jobs.append(Job(target, {**args, **({} if follow else {"follow": "no"})}))
+            jobs.append(Job(target, {**({"base": base} if base else {}), **options}))
         else:
             raise click.BadParameter(
                 f"unknown site {target!r} (known: {', '.join(known)}); a URL must start with http:// or https://",
@@ -57,9 +56,7 @@ def plan_jobs(
     for url in (*feeds, *sitemaps):
         _check_url(url, "--feed/--sitemap")
     if urls or feeds or sitemaps:
-        args = {"urls": " ".join(urls), "feeds": " ".join(feeds), "sitemaps": " ".join(sitemaps)}
-        if not follow:
-            args["follow"] = "no"
+        args = {"urls": " ".join(urls), "feeds": " ".join(feeds), "sitemaps": " ".join(sitemaps), **options}
         jobs.append(Job("news", {k: v for k, v in args.items() if v}))
     return jobs
 
@@ -73,7 +70,19 @@ def plan_jobs(
     "--follow/--no-follow",
     default=True,
     show_default=True,
-    help="Follow links from fetched pages, or fetch only the start pages and what feeds/sitemaps list.",
+    help="Follow every link on fetched pages, or only the story lists around articles (see --sidebars).",
+)
+@click.option(
+    "--sidebars/--no-sidebars",
+    default=True,
+    show_default=True,
+    help="Follow the items of sidebar lists (Latest news, Related) found around articles.",
+)
+@click.option(
+    "--robots-sitemaps/--no-robots-sitemaps",
+    default=True,
+    show_default=True,
+    help="Read the sitemaps a site names in its robots.txt when no --sitemap is given.",
 )
 @click.option("--max-pages", type=click.IntRange(min=0), default=0, help="Stop after this many pages (0: no limit).")
 @click.option("--depth", type=click.IntRange(min=0), help="Links followed from a start page (default 3).")
@@ -87,6 +96,8 @@ def crawl(
     sitemaps: tuple[str, ...],
     base: str | None,
     follow: bool,
+    sidebars: bool,
+    robots_sitemaps: bool,
     max_pages: int,
     depth: int | None,
     overrides: tuple[str, ...],
@@ -116,7 +127,10 @@ def crawl(
         settings_overrides["DEPTH_LIMIT"] = depth
     settings_overrides.setdefault("LOG_LEVEL", log_level.upper())
     settings = project_settings(db_path, settings_overrides)
-    jobs = plan_jobs(targets, feeds, sitemaps, base, follow, spider_names(settings))
+    options = {
+        name: "no" for name, on in (("follow", follow), ("sidebars", sidebars), ("robots", robots_sitemaps)) if not on
+    }
+    jobs = plan_jobs(targets, feeds, sitemaps, base, options, spider_names(settings))
     if not jobs:
         raise click.UsageError("nothing to crawl: give a site name or a URL (or --feed/--sitemap)")
     _check_database(db_path)

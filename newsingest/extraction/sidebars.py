@@ -18,7 +18,6 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from newsingest.dates import Moment, find_date, parse_date
-from newsingest.extraction.blocks import is_hidden
 from newsingest.extraction.page import Page
 from newsingest.models import Link
 from newsingest.text import clean_text
@@ -39,6 +38,14 @@ _PAGE_REGIONS = frozenset({"nav", "footer", "header"})
 # Links side by side in a sentence are prose, not a list.
 _PROSE_TAGS = frozenset({"p", "span", "em", "strong", "b", "i", "small", "blockquote", "td", "figcaption"})
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# Parts of an item that decorate its title: "LIVE", "Exclusive", "1", "12 comments", "Waste heat:".
+_DECORATION = re.compile(
+    r"kicker|badge|label|flag|eyebrow|overline|rank|number|count|comments?|category|section|live|icon|"
+    r"sr-only|visually-hidden|screen-reader|(?:^|[-_\s])vh(?:$|[-_\s])|time|date|meta",
+    re.IGNORECASE,
+)
+_TITLE_CLASS = re.compile(r"title|headline|heading", re.IGNORECASE)
+_TITLE_NOT = re.compile(r"subtitle|sub-title|kicker|section|box|list|group", re.IGNORECASE)
 _LABEL_HINT = re.compile(r"title|heading|header|label|caption|headline", re.IGNORECASE)
 # Slugs and ids that mark a story's address: "/2026/03/02/", "some-long-slug", "article-12345", ".html".
 _ARTICLE_PATH = re.compile(r"/(?:19|20)\d{2}/|[^/]*-[^/]*-[^/]*-[^/]*|\d{4,}|\.s?html?$|\.php")
@@ -82,6 +89,29 @@ def _excluded(el: etree._Element, story: frozenset[etree._Element]) -> bool:
 
 def _text(el: etree._Element) -> str:
     return clean_text(" ".join(t for t in el.itertext()))
+
+
+def _plain_text(el: etree._Element) -> str:
+    """Text without the kickers, badges, rank numbers and screen-reader extras set inside a link."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node is not el and (_DECORATION.search(node.get("class") or "") or node.tag in ("svg", "img", "script")):
+            if node.tail:
+                parts.append(node.tail)
+            return
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            elif child.tail:
+                parts.append(child.tail)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+
+    walk(el)
+    return clean_text(" ".join(parts)).strip(" :|·–-")
 
 
 class SidebarReader:
@@ -138,7 +168,7 @@ class SidebarReader:
             if not article_like(absolute) or not same_site(absolute, self.page.url):
                 continue
             url = normalize_url(absolute)
-            if url == self.own or not is_http_url(url):
+            if not is_http_url(url):
                 continue
             anchors.append((anchor, url))
             for node in [anchor, *_ancestors(anchor)]:
@@ -152,8 +182,9 @@ class SidebarReader:
                 item, parent = parent, parent.getparent()
             if parent is None:
                 continue
+            # Hidden lists stay: tab panels ("Most shared") are hidden until clicked; copies are dropped later.
             if parent not in excluded:
-                excluded[parent] = _excluded(parent, self.story) or is_hidden(parent)
+                excluded[parent] = _excluded(parent, self.story)
             if excluded[parent]:
                 continue
             # Anchors come in document order, so lists are kept in the order their first item appears.
@@ -181,13 +212,20 @@ class SidebarReader:
         return Link(item.url, title, published, raw)
 
     def _title(self, item: _Item) -> str:
-        """A heading inside the item, else its longest link text: not the image, kicker or comment count."""
-        for heading in item.element.iter(*_HEADINGS):
-            text = _text(heading)
+        """The item's headline: an element named as its title, a heading, else its longest link text,
+        always without kicker, badge, rank number or comment count."""
+        named = [
+            el
+            for el in item.element.iter()
+            if isinstance(el.tag, str)
+            and _TITLE_CLASS.search(el.get("class") or "")
+            and not _TITLE_NOT.search(el.get("class") or "")
+        ]
+        for candidate in [*named, *item.element.iter(*_HEADINGS)]:
+            text = _plain_text(candidate)
             if len(text.split()) >= 2:
                 return text
-        texts = [_text(a) for a in item.links]
-        return max(texts, key=len, default="")
+        return max((_plain_text(a) for a in item.links), key=len, default="")
 
     def _date(self, item: _Item, title: str) -> tuple[Moment | None, str | None]:
         for time in item.element.iter("time"):
@@ -207,8 +245,8 @@ class SidebarReader:
         if found is None:
             return None, None
         value, raw = found
-        if isinstance(value, dt.datetime) and raw.strip().lower() in _DAY_WORDS:
-            return value.date(), raw  # "yesterday" names a day, not a time
+        if isinstance(value, dt.datetime) and _DAYS_AGO.search(raw):
+            return value.astimezone(self.default_tz).date(), raw  # "yesterday", "2 days ago" name a day
         return value, raw
 
     def _texts(self, el: etree._Element, title: str) -> list[str]:
@@ -218,7 +256,7 @@ class SidebarReader:
         return parse_date(raw, languages=self.languages, default_tz=self.default_tz, relative_base=self.fetched)
 
     def _label(self, container: etree._Element) -> str | None:
-        """The list's own label: a heading just before it, or its aria-label."""
+        """The list's own label: its aria-label, a heading just before it or at its top."""
         node: etree._Element | None = container
         for _ in range(3):
             if node is None:
@@ -226,32 +264,50 @@ class SidebarReader:
             label = node.get("aria-label")
             if label and label.strip():
                 return clean_text(label)
+            labelled_by = node.get("aria-labelledby")
+            named = self.page.tree.get_element_by_id(labelled_by.split()[0], None) if labelled_by else None
+            if named is not None and _text(named):
+                return _text(named)
             first = next((c for c in node if isinstance(c.tag, str)), None)
-            if first is not None and first is not container and self._is_label(first):
-                return _text(first)
+            if first is not None and first is not container:
+                text = _label_text(first)
+                if text:
+                    return text
             for sibling in node.itersiblings(preceding=True):
-                if not isinstance(sibling.tag, str):
-                    continue
-                if self._is_label(sibling):
-                    return _text(sibling)
-                inner = next((h for h in sibling.iter(*_HEADINGS)), None)
-                if inner is not None and len(_text(sibling)) <= MAX_LABEL_CHARS:
-                    return _text(inner)
-                break  # only the element right before the list can label it
+                if isinstance(sibling.tag, str):
+                    text = _label_text(sibling)
+                    if text:
+                        return text
+                    break  # only the element right before the list can label it
             node = node.getparent()
         return None
 
-    def _is_label(self, el: etree._Element) -> bool:
-        text = _text(el)
-        if not text or len(text) > MAX_LABEL_CHARS or (el.find(".//a") is not None and el.tag not in _HEADINGS):
-            return False
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if el.tag == "h1":
-            return False  # the page's headline, not a list's label
-        return el.tag in _HEADINGS or bool(_LABEL_HINT.search(names)) or el.tag in ("strong", "b", "p", "span", "div")
+
+def _label_text(el: etree._Element) -> str | None:
+    """The text of an element that labels a list: a heading (even one that links to a section page),
+    a short element named like a title, or a box header holding one."""
+    if el.tag == "h1":
+        return None  # the page's headline, not a list's label
+    text = _text(el)
+    if not text or len(text) > MAX_LABEL_CHARS:
+        return None
+    if el.tag in _HEADINGS:
+        return text
+    inner = next(el.iter(*_HEADINGS[1:]), None)
+    if inner is not None:
+        return _text(inner) or None
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if el.find(".//a") is None and (_LABEL_HINT.search(names) or el.tag in ("strong", "b", "p", "span", "div")):
+        return text
+    return None
 
 
-_DAY_WORDS = frozenset({"yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer", "hoy", "вчера"})
+# Relative dates counted in days or longer name a day, not a time of day.
+_DAYS_AGO = re.compile(
+    r"\b(?:yesterday|gestern|hier|ayer|ieri|gisteren|вчера|days?|tage?n?|días?|jours?|giorni|dagen|weeks?|wochen?|"
+    r"semanas?|semaines?|months?|monate?n?|mes(?:es)?|mois|years?|jahre?n?|años?|ans?|дн(?:я|ей)|недел\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def extract_links(
