@@ -22,6 +22,7 @@ def extract(
     site: SiteRules | dict[str, Any] | None = None,
     fetched: dt.datetime | None = None,
     content_type: str | None = None,
+    listed: dt.datetime | dt.date | str | None = None,
 ) -> Article:
     """Read one article page: see newsingest.extraction.extract.
 
@@ -29,7 +30,7 @@ def extract(
     """
     from newsingest.extraction import extract as extract_article
 
-    return extract_article(html, url, site=site, fetched=fetched, content_type=content_type)
+    return extract_article(html, url, site=site, fetched=fetched, content_type=content_type, listed=listed)
 
 
 def __getattr__(name: str) -> Any:

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 import feedparser
 from lxml import etree
 
-from newsingest.dates import parse_date
+from newsingest.dates import DateReader
 from newsingest.errors import ExtractionError
 
 Moment = dt.datetime | dt.date
+# Sitemaps and feeds write machine dates (W3C, RFC 822), in English when they name months.
+_READER = DateReader()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +57,7 @@ def parse_sitemap(data: bytes) -> Sitemap:
                 fields[name] = child.text.strip()
         if "loc" in fields:
             date = fields.get("publication_date") or fields.get("lastmod")
-            entries.append(Entry(fields["loc"], parse_date(date) if date else None, fields.get("title")))
+            entries.append(Entry(fields["loc"], _READER.parse(date), fields.get("title")))
     return Sitemap(_local(root.tag) == "sitemapindex", tuple(entries))
 
 
@@ -71,9 +73,12 @@ def parse_feed(data: bytes) -> tuple[list[Entry], str | None]:
         url = item.get("link")
         if not url:
             continue
+        raw = item.get("published") or item.get("updated")
+        published = _READER.parse(raw)
         stamp = item.get("published_parsed") or item.get("updated_parsed")
-        # feedparser normalises every feed date to a UTC struct_time.
-        published = dt.datetime(*stamp[:6]).replace(tzinfo=dt.UTC) if stamp else None
+        if published is None and stamp:
+            # A date in a shape only feedparser knows; it gives UTC and drops a missing zone silently.
+            published = dt.datetime(*stamp[:6]).replace(tzinfo=dt.UTC)
         entries.append(Entry(url, published, item.get("title")))
     if not entries and problem:
         raise ExtractionError(f"broken feed: {problem}")

@@ -57,8 +57,11 @@ class Link:
 class Article:
     """One news article as read from one page.
 
-    `published` is an aware datetime, or a date when the page gives only the day.
-    `sources` tells, for each field, which source won it: selector, jsonld, meta, text or url.
+    `published` and `modified` are aware UTC datetimes when the page gives a time and its zone is
+    known (stated, or configured for the site); naive datetimes, the wall time as printed, when the
+    zone is unknown; dates when the page gives only the day. Each keeps its raw text, its source
+    (selector, jsonld, meta, time, byline, url, listed, htmldate) and its precision (day, hour,
+    minute, second). `sources` tells, for each field, which source won it.
     """
 
     url: str
@@ -69,7 +72,11 @@ class Article:
     published: Moment | None = None
     published_raw: str | None = None
     published_source: str | None = None
+    published_precision: str | None = None
     modified: Moment | None = None
+    modified_raw: str | None = None
+    modified_source: str | None = None
+    modified_precision: str | None = None
     authors: tuple[str, ...] = ()
     language: str | None = None
     section: str | None = None

@@ -43,6 +43,7 @@ class ValidatePipeline:
         if word_count(article.body) < self.min_words and len(article.body) < 2 * self.min_words * 4:
             return "body too short"
         published = article.published
-        if isinstance(published, dt.datetime) and published > dt.datetime.now(dt.UTC) + FUTURE_TOLERANCE:
+        day = published.date() if isinstance(published, dt.datetime) else published
+        if day is not None and day > (dt.datetime.now(dt.UTC) + FUTURE_TOLERANCE).date():
             return "published in the future"
         return None

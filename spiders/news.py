@@ -7,6 +7,7 @@ newsingest.extraction; this module fetches, follows and counts.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -63,7 +64,8 @@ class NewsSpider(scrapy.Spider):
     Arguments (`-a name=value`): `url` or `urls` (start pages), `feed`/`feeds`, `sitemap`/`sitemaps`,
     `base` (the site's root, for spiders whose start points are paths), `follow` (`no`: follow only
     the story lists around articles, not every link), `sidebars` (`no`: not even those),
-    `robots` (`no`: do not look for sitemaps in robots.txt).
+    `robots` (`no`: do not look for sitemaps in robots.txt), `timezone` (the IANA zone the site
+    writes its times in, such as Europe/Berlin) and `date_order` (DMY, MDY or YMD, for "03/04/2024").
     """
 
     name = "news"
@@ -88,6 +90,8 @@ class NewsSpider(scrapy.Spider):
         follow: str | None = None,
         sidebars: str | None = None,
         robots: str | None = None,
+        timezone: str | None = None,
+        date_order: str | None = None,
         **kwargs: Any,
     ) -> None:
         feeds = kwargs.pop("feeds", None)
@@ -104,6 +108,11 @@ class NewsSpider(scrapy.Spider):
             self.follow_sidebars = _yes(sidebars)
         if robots is not None:
             self.sitemaps_from_robots = _yes(robots)
+        if timezone or date_order:
+            rules = self.selectors or SiteRules()
+            self.selectors = dataclasses.replace(
+                rules, timezone=timezone or rules.timezone, date_order=(date_order or "").upper() or rules.date_order
+            )
         points = [*self.start_pages, *self.feeds, *self.sitemaps]
         bad = [p for p in points if not is_http_url(p)]
         if bad:
@@ -156,6 +165,7 @@ class NewsSpider(scrapy.Spider):
                 site=self.selectors,
                 content_type=content_type,
                 fetched=dt.datetime.now(dt.UTC),
+                listed=response.meta.get("listed"),
             )
         except NotAnArticle as exc:
             self._reject(response.url, exc.reason)

@@ -40,13 +40,17 @@ def test_every_command_has_help(command):
         (["crawl"], "nothing to crawl"),
         (["extract", "/no/such/page.html"], "no such file"),
         (["search", "x", "--since", "yesterday-ish"], "yesterday-ish"),
+        (["crawl", "https://example.com/", "--timezone", "Mars/Olympus"], "unknown time zone 'Mars/Olympus'"),
+        (["crawl", "https://example.com/", "--date-order", "DDM"], "'DDM' is not one of"),
+        (["crawl", "https://example.com/", "--max-pages", "-3"], "--max-pages"),
+        (["no-such-command"], "No such command"),
     ],
 )
 def test_bad_arguments_get_one_line_and_exit_2(args, message):
     code, output = invoke(*args)
     assert code == 2
+    assert output.startswith("newsingest: error: ") and output.count("\n") == 1, output
     assert message in output
-    assert "Traceback" not in output
 
 
 def test_unreadable_database_is_one_line(tmp_path):
@@ -63,9 +67,20 @@ def test_extract_prints_the_article_as_json():
     assert code == 0
     article = json.loads(output)
     assert article["headline"] == "Flood defences on the Wend finished a year early"
-    assert article["published"] == "2026-10-03T14:40:00+01:00"
+    # The page says 14:40 at +01:00; dates leave extraction in UTC, with how precise the page was.
+    assert article["published"] == "2026-10-03T13:40:00+00:00"
+    assert article["published_precision"] == "second"
     assert article["authors"] == ["Tobias Wray"]
     assert article["sources"]["published"] == "meta"
+
+
+def test_extract_reads_times_without_zone_in_the_given_time_zone():
+    page = FIXTURES / "extract" / "de_stand_dateline_embed_consent" / "page.html"
+    url = "https://example.com/a/"
+    code, output = invoke("extract", str(page), "--url", url)
+    assert code == 0 and json.loads(output)["published"] == "2024-04-22T14:05:00"  # as printed, zone unknown
+    code, output = invoke("extract", str(page), "--url", url, "--timezone", "Europe/Berlin", "--compact")
+    assert code == 0 and json.loads(output)["published"] == "2024-04-22T12:05:00+00:00"
 
 
 def test_extract_can_save_the_article(tmp_path):

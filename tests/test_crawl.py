@@ -41,6 +41,7 @@ def test_demo_crawl_stores_every_article_once(demo_site, tmp_path):
         assert json.loads(row["paragraphs"]) == article["paragraphs"], article["path"]
         assert json.loads(row["authors"]) == article["authors"], article["path"]
         assert as_moment(row["published"]) == as_moment(article["published"]), article["path"]
+        assert (row["published_precision"] == "day") == ("T" not in article["published"]), article["path"]
         assert row["crawl_run_id"] == run["id"]
 
     # Every article's sidebar and related lists, item by item in each list, with their labels.
@@ -86,7 +87,7 @@ def test_sidebars_alone_discover_the_site(demo_site, tmp_path):
     stored = rows(db, "SELECT count(*) FROM articles")[0][0]
     assert stored > 10
     assert stats["newsingest/discovered/sidebar"] == stored - 1
-    assert not any("/world/" == p or "/page/" in p for p in demo_site.requested)  # no section fronts fetched
+    assert not any(p == "/world/" or "/page/" in p for p in demo_site.requested)  # no section fronts fetched
 
 
 def test_search_finds_the_demo_articles(demo_site, tmp_path):
@@ -141,6 +142,16 @@ def test_crawling_twice_stores_nothing_twice(demo_site, tmp_path):
         assert row["crawl_run_id"] == second_run["id"]
 
 
+def test_the_site_time_zone_places_times_printed_without_one(plain_site, tmp_path):
+    db = tmp_path / "news.db"
+    result = newsingest("crawl", plain_site.base + "/", "--timezone", "Europe/Oslo", "--db", str(db), *FAST)
+    assert result.returncode == 0, result.stdout + result.stderr
+    published = dict(rows(db, "SELECT canonical_url, published FROM articles"))
+    footbridge = plain_site.base + "/news/footbridge-over-the-larch-reopens-after-repairs/"
+    assert published[footbridge] == "2026-11-20T13:05:00+00:00"  # 14:05 in Oslo, UTC+1 in November
+    assert published[plain_site.base + "/news/larchmoor-school-choir-wins-regional-title/"] == "2026-11-18"
+
+
 def test_site_without_a_spider_is_crawled_from_its_home_page(plain_site, tmp_path):
     db = tmp_path / "news.db"
     result = newsingest("crawl", plain_site.base + "/", "--db", str(db), *FAST)
@@ -149,8 +160,15 @@ def test_site_without_a_spider_is_crawled_from_its_home_page(plain_site, tmp_pat
     stored = {urlsplit(r["canonical_url"]).path: r for r in rows(db, "SELECT * FROM articles")}
     assert sorted(stored) == sorted(a["path"] for a in expected["articles"])
     for article in expected["articles"]:
-        assert stored[article["path"]]["headline"] == article["headline"]
-        assert json.loads(stored[article["path"]]["paragraphs"]) == article["paragraphs"]
+        row = stored[article["path"]]
+        assert row["headline"] == article["headline"]
+        assert json.loads(row["paragraphs"]) == article["paragraphs"]
+        # Bylines only: "November 20, 2026" is a day; "November 20, 2026, 14:05" a wall time, zone unknown.
+        assert row["published"] == article["published"]
+        assert (row["published_source"], row["published_precision"]) == (
+            "byline",
+            "minute" if "T" in article["published"] else "day",
+        )
     # The sitemap was found through robots.txt, not given on the command line.
     assert "/sitemap.xml" in plain_site.requested
     assert "crawl news: ok" in result.stdout

@@ -30,8 +30,12 @@ def test_headline_and_body(seed):
 def test_published_is_the_byline_day_not_the_site_s_today(seed):
     expected, article = seed
     assert article.published == dt.date.fromisoformat(expected["published"])  # 2022-09-27, not 2026-01-14
+    assert type(article.published) is dt.date  # only the day is on the page: no invented midnight
     assert article.published_raw == "27.Sep.2022"
-    assert article.published_source == "text"
+    assert article.published_source == "byline"
+    assert article.published_precision == "day"
+    # The page shows no modified date; the fetch time must not stand in for one.
+    assert article.modified is None and article.modified_source is None
 
 
 def test_to_dict_is_json_ready(seed):
@@ -55,3 +59,5 @@ def test_exactly_the_ten_latest_news_items(seed):
     got = [(link.url, link.title, link.published.isoformat(), link.section) for link in article.links]
     assert got == [(x["url"], x["title"], x["published"], x["section"]) for x in expected["links"]]
     assert [link.position for link in article.links] == list(range(10))
+    # "09.Jan.2026" names a day: sidebar dates are normalised to dates, not midnight datetimes.
+    assert all(type(link.published) is dt.date for link in article.links)

@@ -58,6 +58,7 @@ def test_new_file_gets_schema_and_reopening_applies_nothing_twice(db_path: Path)
         ("newsingest", "0001_initial"),
         ("newsingest", "0002_content_hash"),
         ("newsingest", "0003_link_dates"),
+        ("newsingest", "0004_date_details"),
     ]
     indexes = {name for (name,) in rows(db_path, "select name from sqlite_master where type = 'index'")}
     assert {"idx_articles_site", "idx_articles_published", "idx_articles_fingerprint"} <= indexes
@@ -149,6 +150,37 @@ def test_article_fields_are_stored_as_json_and_iso_text(db_path: Path) -> None:
     assert row[6].startswith('["Body of full.')
     assert row[7] == full.url
     assert row[8] == fingerprint(full)
+
+
+def test_dates_keep_raw_text_source_and_precision(db_path: Path) -> None:
+    wall_time = article(
+        "wall",
+        published=dt.datetime(2024, 3, 3, 14, 5),
+        published_raw="le 3 mars 2024 à 14h05",
+        published_source="byline",
+        published_precision="minute",
+        modified=dt.datetime(2024, 3, 4, 8, 0, 12, tzinfo=UTC),
+        modified_raw="2024-03-04T09:00:12+01:00",
+        modified_source="jsonld",
+        modified_precision="second",
+    )
+    with Store(db_path) as store:
+        store.save(wall_time)
+    columns = "published, published_raw, published_source, published_precision, modified, modified_raw, "
+    columns += "modified_source, modified_precision"
+    # No offset on `published`: the page gave the time but not its zone.
+    assert rows(db_path, f"select {columns} from articles") == [
+        (
+            "2024-03-03T14:05:00",
+            "le 3 mars 2024 à 14h05",
+            "byline",
+            "minute",
+            "2024-03-04T08:00:12+00:00",
+            "2024-03-04T09:00:12+01:00",
+            "jsonld",
+            "second",
+        )
+    ]
 
 
 def test_same_article_twice_in_one_batch_is_stored_once(db_path: Path) -> None:
@@ -396,7 +428,7 @@ def test_an_older_database_is_upgraded_in_place(db_path: Path) -> None:
     with Store(db_path) as store:
         assert store.count() == 1
     assert rows(db_path, "select headline, content_hash from articles") == [("Old", None)]
-    assert [name for (name,) in rows(db_path, "select name from _sqlite_migrations")][-1] == "0003_link_dates"
+    assert [name for (name,) in rows(db_path, "select name from _sqlite_migrations")][-1] == "0004_date_details"
 
 
 def test_quotes_by_speaker_any_name_form_and_words(db_path: Path) -> None:

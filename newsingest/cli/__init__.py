@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import zoneinfo
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
@@ -29,6 +30,32 @@ def db_option(func: F) -> F:
     )(func)
 
 
+def _check_zone(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise click.BadParameter(f"unknown time zone {value!r} (use an IANA name such as Europe/Berlin)") from None
+    return value
+
+
+def date_options(func: F) -> F:
+    """--timezone and --date-order: how a site writes its dates, where the pages do not say."""
+    func = click.option(
+        "--date-order",
+        type=click.Choice(["DMY", "MDY", "YMD"], case_sensitive=False),
+        help="How the site writes numeric dates such as 03/04/2024 (default: from the page's language).",
+    )(func)
+    return click.option(
+        "--timezone",
+        metavar="ZONE",
+        callback=_check_zone,
+        help="The IANA time zone the site prints its times in, such as Europe/Berlin. Without it, a time "
+        "printed without a zone keeps its wall-clock value and is stored without an offset (zone unknown).",
+    )(func)
+
+
 def fail(message: str, code: int = 1) -> None:
     """Print one line to stderr and exit: the way every command reports bad input."""
     click.echo(f"newsingest: error: {message}", err=True)
@@ -48,7 +75,24 @@ def reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class OneLineErrors(click.Group):
+    """A command group whose usage errors are one line ("newsingest: error: ...") and exit 2, like every other error."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except click.UsageError as exc:
+            hint = f" (see {exc.ctx.command_path} --help)" if exc.ctx is not None else ""
+            fail(exc.format_message() + hint, 2)
+        except click.ClickException as exc:
+            fail(exc.format_message(), exc.exit_code)
+        except click.Abort:
+            fail("interrupted", 130)
+        return None
+
+
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="newsingest")
 def main() -> None:
     """Crawl news sites into a SQLite database, then search and export it.

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from newsingest.cli import db_option, fail, reports_errors
+from newsingest.cli import date_options, db_option, fail, reports_errors
 from newsingest.urls import is_http_url
 
 LOG_LEVELS = click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False)
@@ -88,6 +88,7 @@ def plan_jobs(
 @click.option("--depth", type=click.IntRange(min=0), help="Links followed from a start page (default 3).")
 @click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
 @click.option("--log-level", type=LOG_LEVELS, default="WARNING", show_default=True, help="Scrapy's log level.")
+@date_options
 @db_option
 @reports_errors
 def crawl(
@@ -102,6 +103,8 @@ def crawl(
     depth: int | None,
     overrides: tuple[str, ...],
     log_level: str,
+    timezone: str | None,
+    date_order: str | None,
     db_path: str,
 ) -> None:
     """Crawl sites into the database.
@@ -130,6 +133,7 @@ def crawl(
     options = {
         name: "no" for name, on in (("follow", follow), ("sidebars", sidebars), ("robots", robots_sitemaps)) if not on
     }
+    options.update({name: value for name, value in (("timezone", timezone), ("date_order", date_order)) if value})
     jobs = plan_jobs(targets, feeds, sitemaps, base, options, spider_names(settings))
     if not jobs:
         raise click.UsageError("nothing to crawl: give a site name or a URL (or --feed/--sitemap)")

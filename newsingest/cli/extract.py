@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from newsingest import __version__
-from newsingest.cli import db_option, fail, reports_errors
+from newsingest.cli import date_options, db_option, fail, reports_errors
 from newsingest.errors import NotAnArticle
 from newsingest.urls import is_http_url
 
@@ -33,9 +33,18 @@ def fetch(url: str) -> tuple[bytes, str | None]:
 @click.option("--url", help="The page's URL when SOURCE is a saved file (for canonical URLs and relative links).")
 @click.option("--compact", is_flag=True, help="One line of JSON instead of indented JSON.")
 @click.option("--save", is_flag=True, help="Also store the article in the database (--db).")
+@date_options
 @db_option
 @reports_errors
-def extract(source: str, url: str | None, compact: bool, save: bool, db_path: str) -> None:
+def extract(
+    source: str,
+    url: str | None,
+    compact: bool,
+    save: bool,
+    timezone: str | None,
+    date_order: str | None,
+    db_path: str,
+) -> None:
     """Extract the article from a saved page or a URL and print it as JSON.
 
     Exits with 1 and the reason when the page is not an article (an index, tag or author page).
@@ -56,7 +65,8 @@ def extract(source: str, url: str | None, compact: bool, save: bool, db_path: st
     if url is not None and not is_http_url(url):
         raise click.BadParameter(f"not an http(s) URL: {url!r}", param_hint="--url")
     try:
-        article = extract_article(html, page_url, content_type=content_type)
+        site = {"timezone": timezone, "date_order": date_order.upper() if date_order else None}
+        article = extract_article(html, page_url, content_type=content_type, site=site)
     except NotAnArticle as exc:
         fail(f"not an article: {exc.reason} ({page_url})")
         return

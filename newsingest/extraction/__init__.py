@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
 import lxml.html
 
-from newsingest.dates import find_date, language_codes, language_zone, parse_date
+from newsingest.dates import Dated, DateReader, Moment, date_order_for, language_codes
 from newsingest.errors import NotAnArticle
 from newsingest.extraction.body import extract_body
 from newsingest.extraction.classify import check_article
-from newsingest.extraction.consensus import confirm_short_blocks, guess_date, trafilatura_text
-from newsingest.extraction.generic import (
-    byline_authors,
-    date_candidates,
-    extract_generic,
-    find_headline_element,
-    story_region,
-    url_date,
-)
+from newsingest.extraction.consensus import confirm_short_blocks, trafilatura_text
+from newsingest.extraction.dating import DateFinder, dated_in_zone, has_wall_time, in_zone
+from newsingest.extraction.generic import byline_authors, extract_generic, find_headline_element, story_region
 from newsingest.extraction.jsonld import extract_jsonld
 from newsingest.extraction.loader import ArticleLoader
 from newsingest.extraction.meta import extract_meta
@@ -46,12 +41,14 @@ def extract(
     site: SiteRules | dict[str, Any] | None = None,
     fetched: dt.datetime | None = None,
     content_type: str | None = None,
+    listed: Moment | str | None = None,
 ) -> Article:
     """Read one article page.
 
     `site` carries the site's own selectors, tried before everything else.
     `fetched` is when the page was fetched; relative dates ("2 hours ago") count from it.
     `content_type` is the HTTP header, whose charset counts when the bytes are not valid UTF-8.
+    `listed` is the date a feed or sitemap gave for this URL, used when the page itself gives none.
     Raises NotAnArticle for index, tag and author pages and pages without an article body.
     """
     rules = SiteRules.coerce(site)
@@ -64,14 +61,16 @@ def extract(
     languages = language_codes(
         *(rules.languages if rules else ()), jsonld.get("language"), page.lang, meta.get("language")
     )
+    locale = date_order_for(jsonld.get("language"), page.lang, meta.get("language"))
+    dates = DateReader(
+        languages, rules.tz() if rules else None, (rules.date_order if rules else None) or locale, fetched
+    )
     site_name = jsonld.get("site_name") or meta.get("site_name")
     loader = ArticleLoader(
         site_name=site_name,
         host=host_of(url),
         languages=languages,
         site_names=[site_name, meta.get("site_name"), jsonld.get("site_name")],
-        default_tz=(rules.tz() if rules else None) or _page_zone(jsonld, meta) or language_zone(languages[0]) or dt.UTC,
-        relative_base=fetched,
     )
     h1_candidates = extract_generic(page, find_headline_element(page, None))
     loader.fill(["headline"], [*sources, ("text", h1_candidates)])
@@ -79,7 +78,7 @@ def extract(
     headline_el = find_headline_element(page, headline)
 
     generic = extract_generic(page, headline_el)
-    generic["published"] = _visible_date(page, headline_el, languages, loader.context)
+    finder = DateFinder(page, headline_el, dates, selectors=selectors, jsonld=jsonld, meta=meta, listed=listed)
     generic["authors"] = byline_authors(page, headline_el)
     reference = clean_markup_text(jsonld.get("body"))
     description = clean_markup_text(jsonld.get("description") or meta.get("description"))
@@ -90,7 +89,6 @@ def extract(
     if len(" ".join(visible)) >= MIN_VISIBLE_SHARE * len(reference):
         generic["paragraphs"] = visible
     embedded = {"paragraphs": _embedded_paragraphs(page) if sum(map(len, visible)) < MIN_VISIBLE_CHARS else []}
-    from_url = {"published": url_date(url)}
     # JSON-LD articleBody is one flat string; the visible paragraphs keep their structure.
     ordered = [
         ("selector", selectors),
@@ -99,12 +97,7 @@ def extract(
         ("embedded", embedded),
     ]
     loader.fill(["paragraphs"], ordered)
-    loader.fill(
-        ["published", "modified", "authors", "tags", *TEXT_FIELDS], [*sources, ("text", generic), ("url", from_url)]
-    )
-    if "published" not in loader.won:
-        # No date in markup, byline or URL: htmldate's wider search dates 3 of the 4 such dev-set pages.
-        loader.fill(["published"], [("htmldate", {"published": guess_date(page.text)})])
+    loader.fill(["authors", "tags", *TEXT_FIELDS], [*sources, ("text", generic)])
     if "authors" not in loader.won:
         # No person named anywhere: the publication itself is the author ("Associated Press", "ORF.at").
         loader.context["allow_publisher"] = True
@@ -114,24 +107,27 @@ def extract(
     check_article(page, headline, found, body.linked_headings)
     quoted = {b.text for b in body.blocks if b.tag == "blockquote" or any(a.tag == "blockquote" for a in b.ancestors)}
     quotes = extract_quotes(found, blocks=[p in quoted for p in found])
-    links = extract_links(
-        page,
-        "\n".join(found),
-        story_region(headline_el),
-        languages=languages,
-        default_tz=loader.context["default_tz"],
-        fetched=fetched,
-    )
+    links = extract_links(page, "\n".join(found), story_region(headline_el), dates)
+    published, modified = finder.published, finder.modified
+    moments = [when.value for when in (published, modified) if when] + [link.published for link in links]
+    # Times printed without a zone are read in the zone the page shows elsewhere, if it shows one.
+    if any(has_wall_time(value) for value in moments) and (zone := finder.zone) is not None:
+        published, modified = dated_in_zone(published, zone), dated_in_zone(modified, zone)
+        links = tuple(dataclasses.replace(link, published=in_zone(link.published, zone)) for link in links)
     return Article(
         url=url,
         canonical_url=canonical_url(url, jsonld.get("canonical_url") or meta.get("canonical_url")),
         headline=headline,
         body="\n\n".join(found),
         paragraphs=found,
-        published=loader.get_output_value("published"),
-        published_raw=loader.raw.get("published"),
-        published_source=loader.won.get("published"),
-        modified=loader.get_output_value("modified"),
+        published=published.value if published else None,
+        published_raw=published.raw if published else None,
+        published_source=published.source if published else None,
+        published_precision=published.precision if published else None,
+        modified=modified.value if modified else None,
+        modified_raw=modified.raw if modified else None,
+        modified_source=modified.source if modified else None,
+        modified_precision=modified.precision if modified else None,
         authors=tuple(loader.get_output_value("authors") or ()),
         language=loader.get_output_value("language"),
         section=loader.get_output_value("section"),
@@ -141,33 +137,12 @@ def extract(
         image=loader.get_output_value("image"),
         quotes=quotes,
         links=links,
-        sources=dict(loader.won),
+        sources=dict(loader.won) | _date_sources(published=published, modified=modified),
     )
 
 
-def _page_zone(*sources: dict[str, Any]) -> dt.tzinfo | None:
-    """The site's UTC offset, when its markup states one other than zero for some date on the page."""
-    for source in sources:
-        for field in ("published", "modified"):
-            value = parse_date(source.get(field)) if source.get(field) else None
-            if isinstance(value, dt.datetime) and value.utcoffset():
-                return value.tzinfo
-    return None
-
-
-def _visible_date(page: Page, headline_el: Any, languages: tuple[str, ...], context: Any) -> str | None:
-    for raw, kind in date_candidates(page, headline_el):
-        if kind == "time":
-            return raw
-        found = find_date(
-            raw,
-            languages=languages,
-            default_tz=context.get("default_tz", dt.UTC),
-            relative_base=context.get("relative_base"),
-        )
-        if found is not None:
-            return found[1]
-    return None
+def _date_sources(**found: Dated | None) -> dict[str, str]:
+    return {field: value.source for field, value in found.items() if value is not None and value.source}
 
 
 def _embedded_paragraphs(page: Page) -> list[str]:

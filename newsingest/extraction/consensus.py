@@ -13,6 +13,7 @@ import re
 
 import trafilatura
 from htmldate import find_date
+from lxml import etree
 
 # Blocks at least this long (characters) are kept without a second opinion.
 SHORT_BLOCK_CHARS = 100
@@ -42,8 +43,8 @@ def confirm_short_blocks(paragraphs: list[str], other: str | None) -> list[str]:
     return [p for p in paragraphs if len(p) >= SHORT_BLOCK_CHARS or _squash(p) in known]
 
 
-def guess_date(html: str) -> str | None:
-    """htmldate's publication day for a page whose markup and byline give none."""
+def guess_date(html: str | etree._Element) -> str | None:
+    """htmldate's publication day for a page whose markup and byline give none (a tree it may alter)."""
     try:
         return find_date(html, original_date=True, outputformat="%Y-%m-%d")
     except (ValueError, TypeError) as exc:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
 from lxml import etree
 
+from newsingest.dates import date_span, may_be_date
 from newsingest.extraction.blocks import is_hidden
 from newsingest.extraction.boilerplate import BYLINE
 from newsingest.extraction.page import Page
@@ -21,7 +23,17 @@ _NOT_ARTICLE_DATE = re.compile(
 )
 _SITE_HEADER = re.compile(r"header|nav|menu|masthead", re.IGNORECASE)
 _DATE_HINT = re.compile(r"date|time|publish|posted|byline|dateline|meta|stamp|datum|fecha|data|zeit", re.IGNORECASE)
-_UPDATE_HINT = re.compile(r"updat|modif|aktualisiert|actualiz|mis à jour|oppdatert|uppdaterad", re.IGNORECASE)
+# A visible label before the date: "Datum 28.04.2023", "Published: 3 May 2024", "Publié le 3 mars".
+_DATE_LABEL = re.compile(
+    r"(?:date|datum|dato|data|fecha|published|posted|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|"
+    r"publicerad|publisert|udgivet|opublikowano|опубликовано|yayınlanma)\b",
+    re.IGNORECASE,
+)
+_UPDATE_HINT = re.compile(
+    r"updat|modif|aktualisiert|actualiz|mis à jour|oppdatert|uppdaterad|opdateret|aggiornat|atualizad|bijgewerkt|"
+    r"zaktualizowan|обновлено|güncellen",
+    re.IGNORECASE,
+)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/._-]|$)")
 _AUTHOR_HINT = re.compile(
     r"(?:^|[-_\s])(?:(?:author|autor|auteur|autore|byline)\w*|(?:writer|reporter|journalist|contributor)s?|by)"
@@ -101,35 +113,97 @@ def article_element(page: Page, headline_el: etree._Element | None) -> etree._El
     return None
 
 
-def date_candidates(page: Page, headline_el: etree._Element | None) -> list[tuple[str, str]]:
-    """(raw, kind) date strings from the visible page, nearest to the headline first.
+def date_candidates(page: Page, headline_el: etree._Element | None) -> list[tuple[str, str, str]]:
+    """(raw, kind, role) date strings from the visible page, nearest to the headline first.
 
-    kind is "time" for a machine-readable <time datetime>, "text" for visible wording.
+    kind is "time" for a machine-readable <time datetime>, "byline" for visible wording; role is
+    "modified" for dates marked as updates ("Aktualisiert", class="updated"), else "published".
     """
     story = story_region(headline_el)
     order = {el: i for i, el in enumerate(page.tree.iter())}
     anchor = order.get(headline_el, 0) if headline_el is not None else 0
-    found: list[tuple[int, int, str, str]] = []
+    found: list[tuple[int, int, str, str, str]] = []
     for el in page.tree.iter("time"):
         raw = el.get("datetime") or el.get("content") or clean_text(el.text_content())
-        if not raw or in_page_furniture(el, story) or _is_update(el):
+        if not raw or in_page_furniture(el, story):
             continue
-        found.append((0 if el.get("itemprop") == "datePublished" else 1, _distance(order[el], anchor), raw, "time"))
+        rank = 0 if el.get("itemprop") == "datePublished" else 1
+        found.append((rank, _distance(order[el], anchor), raw, "time", _role(el)))
     for el in page.tree.iter("span", "div", "p", "small", "li", "dd", "address"):
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if not _DATE_HINT.search(names) or _is_update(el):
+        hinted = bool(_DATE_HINT.search(names))
+        if not hinted and (len(el) > 3 or not _DATE_LABEL.match(_leading_text(el))):
             continue
         text = clean_text(el.text_content())
-        if not text or len(text) > 120 or not re.search(r"\d", text) or in_page_furniture(el, story):
+        if not text or len(text) > 120 or not may_be_date(text) or in_page_furniture(el, story):
             continue
-        found.append((2, _distance(order[el], anchor), text, "text"))
+        found.append((2 if hinted else 3, _distance(order[el], anchor), text, "byline", _role(el, text)))
+    found.extend(
+        (4, distance, text, "byline", "published") for distance, text in _lines_after(headline_el, order, story)
+    )
     found.sort(key=lambda t: (t[1] > 400, t[0], t[1]))
-    return [(raw, kind) for _, _, raw, kind in found]
+    return [(raw, kind, role) for _, _, raw, kind, role in found]
 
 
-def _is_update(el: etree._Element) -> bool:
+# Elements marked as an update by their class or id; <time> elements are judged by the words before them.
+_UPDATE_XPATH = etree.XPath(
+    "//time | //*[contains(@class, 'updat') or contains(@class, 'Updat') or contains(@class, 'modif') "
+    "or contains(@id, 'updat') or contains(@id, 'modif') or contains(@itemprop, 'dateModified')]"
+)
+
+
+def update_candidates(page: Page, headline_el: etree._Element | None) -> list[tuple[str, str]]:
+    """(raw, kind) for dates the page marks as its last update, in page order: a quick look that reads
+    only <time> elements and update-named markup, for pages whose metadata already gave the rest."""
+    story = story_region(headline_el)
+    found = []
+    for el in _UPDATE_XPATH(page.tree):
+        if el.tag == "time":
+            raw, kind = el.get("datetime") or clean_text(el.text_content()), "time"
+        else:
+            raw, kind = el.get("content") or clean_text(el.text_content()), "byline"
+        if raw and len(raw) <= 120 and _role(el, raw) == "modified" and not in_page_furniture(el, story):
+            found.append((raw, kind))
+    return found
+
+
+def _leading_text(el: etree._Element) -> str:
+    """The words an element starts with: its own text, or its first child's ("<strong>Datum</strong> …")."""
+    text = (el.text or "").strip()
+    if not text and len(el) and isinstance(el[0].tag, str):
+        text = (el[0].text or "").strip()
+    return text
+
+
+def _lines_after(
+    headline_el: etree._Element | None, order: dict[etree._Element, int], story: frozenset[etree._Element]
+) -> list[tuple[int, str]]:
+    """Short date-bearing lines just below the headline, whatever their markup ("Do 25.04.24 | 14:07 Uhr | Von …")."""
+    if headline_el is None:
+        return []
+    out: list[tuple[int, str]] = []
+    for el in itertools.islice(headline_el.itersiblings(), BYLINE_SEARCH_SIBLINGS * 2):
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "figure"):
+            continue
+        text = clean_text(el.text_content())
+        if len(text) > 200:
+            break  # the story has begun
+        if text and date_span(text) and not in_page_furniture(el, story):
+            out.append((order.get(el, 0) - order.get(headline_el, 0), text))
+    return out
+
+
+def _role(el: etree._Element, text: str = "") -> str:
     names = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
-    return bool(_UPDATE_HINT.search(names))
+    if _UPDATE_HINT.search(names) or _UPDATE_HINT.match(text):
+        return "modified"
+    # "Published <time>…</time> | Updated <time>…</time>": the words just before say which one this is.
+    previous, parent = el.getprevious(), el.getparent()
+    if previous is not None and isinstance(previous.tag, str):
+        before = (previous.text_content() if previous.tag != "time" else "") + (previous.tail or "")
+    else:
+        before = parent.text or "" if parent is not None else ""
+    return "modified" if _UPDATE_HINT.search(before[-30:]) else "published"
 
 
 def _distance(position: int, anchor: int) -> int:

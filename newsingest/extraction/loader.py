@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
 from itemloaders import ItemLoader
 from itemloaders.processors import Identity, MapCompose, TakeFirst
 
-from newsingest.dates import parse_date
 from newsingest.extraction.authors import clean_author, is_publisher, unique_names
 from newsingest.extraction.headline import clean_headline
 from newsingest.text import clean_markup_text
@@ -29,17 +27,6 @@ def _author(value: str, loader_context: dict[str, Any]) -> list[str]:
     site_names = loader_context.get("site_names", [])
     host = loader_context.get("host", "")
     return [n for n in names if not is_publisher(n, site_names, host)]
-
-
-def _moment(value: Any, loader_context: dict[str, Any]) -> Any:
-    if isinstance(value, dt.date):
-        return value
-    return parse_date(
-        str(value),
-        languages=loader_context.get("languages", ("en",)),
-        default_tz=loader_context.get("default_tz", dt.UTC),
-        relative_base=loader_context.get("relative_base"),
-    )
 
 
 def _plain(value: Any) -> str | None:
@@ -63,8 +50,6 @@ class ArticleLoader(ItemLoader):
     default_output_processor = TakeFirst()
 
     headline_in = MapCompose(_headline)
-    published_in = MapCompose(_moment)
-    modified_in = MapCompose(_moment)
     authors_in = MapCompose(_author)
     authors_out = unique_names
     tags_in = MapCompose(_tag)

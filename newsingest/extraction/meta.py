@@ -18,6 +18,7 @@ HEADLINE = (
 )
 PUBLISHED = (
     "article:published_time",
+    "article:published:time",
     "og:article:published_time",
     "article.published",
     "article_date_original",
@@ -25,7 +26,9 @@ PUBLISHED = (
     "published_time",
     "publish-date",
     "publishdate",
+    "publish_date",
     "pubdate",
+    "pub_date",
     "date.available",
     "dc.date.issued",
     "dcterms.issued",
@@ -44,11 +47,12 @@ PUBLISHED = (
     "publication_date",
     "release_date",
 )
+# Not http-equiv "last-modified": servers fill it with the time the page was generated, the fetch time.
 MODIFIED = (
     "article:modified_time",
+    "article:modified:time",
     "og:updated_time",
     "datemodified",
-    "last-modified",
     "dcterms.modified",
     "dc.date.modified",
     "article.updated",

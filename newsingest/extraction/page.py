@@ -17,6 +17,10 @@ from newsingest.errors import ExtractionError
 # Control characters that some CMSs leave inside JSON-LD strings break json.loads.
 _JSON_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _JSON_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+# Comment and CDATA wrappers from old templates: `<!-- {...} -->`, `//<![CDATA[ {...} //]]>` (Rails).
+_JSON_WRAPPER = re.compile(
+    r"^\s*(?:<!--|(?://|/\*)?\s*<!\[CDATA\[\s*(?:\*/)?)|(?:-->|(?://|/\*)?\s*\]\]>\s*(?:\*/)?)\s*$"
+)
 # Next.js streams server-rendered content as `self.__next_f.push([1, "..."])` chunks; rows of the form
 # `2a:T1b7b,<html...>` carry a text blob of 0x1b7b UTF-8 bytes, often the article body itself.
 _NEXT_PUSH = re.compile(r"^\s*self\.__next_f\.push\((.*)\)\s*;?\s*$", re.DOTALL)
@@ -43,9 +47,7 @@ def decode_html(data: bytes | str, content_type: str | None = None) -> str:
 
 def parse_json_loose(text: str) -> Any:
     """json.loads that forgives the mistakes CMS templates commonly make."""
-    text = text.strip()
-    if text.startswith("<!--"):
-        text = text.removeprefix("<!--").removesuffix("-->").strip()
+    text = _JSON_WRAPPER.sub("", text).strip()
     try:
         return json.loads(text, strict=False)
     except ValueError:

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from newsingest.dates import Moment, find_date, parse_date
+from newsingest.dates import DateReader, Moment, may_be_date, to_utc
 from newsingest.extraction.page import Page
 from newsingest.models import Link
 from newsingest.text import clean_text
@@ -50,8 +50,6 @@ _LABEL_HINT = re.compile(r"title|heading|header|label|caption|headline", re.IGNO
 # Slugs and ids that mark a story's address: "/2026/03/02/", "some-long-slug", "article-12345", ".html".
 _ARTICLE_PATH = re.compile(r"/(?:19|20)\d{2}/|[^/]*-[^/]*-[^/]*-[^/]*|\d{4,}|\.s?html?$|\.php")
 _CLOCK_ONLY = re.compile(r"^\s*([01]?\d|2[0-3])[:.h]([0-5]\d)\s*(?:Uhr|h)?\s*$")
-# Item text without a digit or a relative word ("yesterday", "gestern") holds no date.
-_MAY_HOLD_DATE = re.compile(r"\d|yesterday|today|gestern|heute|hier|ayer|hoy|вчера|сегодня", re.IGNORECASE)
 
 
 @dataclass
@@ -122,17 +120,13 @@ class SidebarReader:
         page: Page,
         body_text: str,
         story: frozenset[etree._Element],
-        *,
-        languages: tuple[str, ...],
-        default_tz: dt.tzinfo,
-        fetched: dt.datetime | None,
+        dates: DateReader,
     ) -> None:
         self.page = page
         self.body_text = body_text
         self.story = story
-        self.languages = languages
-        self.default_tz = default_tz
-        self.fetched = fetched or dt.datetime.now(dt.UTC)
+        self.dates = dates
+        self.fetched = dates.fetched or dt.datetime.now(dt.UTC)
         self.own = normalize_url(page.url)
 
     def links(self) -> tuple[Link, ...]:
@@ -230,30 +224,24 @@ class SidebarReader:
     def _date(self, item: _Item, title: str) -> tuple[Moment | None, str | None]:
         for time in item.element.iter("time"):
             raw = time.get("datetime") or _text(time)
-            value = self._parse(raw) if raw else None
+            value = self.dates.parse(raw) if raw else None
             if value is not None:
                 return value, raw
         rest = _text(item.element).replace(title, " ")
         clock = next((_CLOCK_ONLY.match(t) for t in self._texts(item.element, title) if _CLOCK_ONLY.match(t)), None)
         if clock:
-            local = self.fetched.astimezone(self.default_tz)
+            # A bare "14:05" in a "Latest" list is today's, in the site's zone when it is configured.
+            zone = self.dates.zone
+            local = self.fetched.astimezone(zone) if zone else self.fetched.astimezone(dt.UTC).replace(tzinfo=None)
             moment = local.replace(hour=int(clock.group(1)), minute=int(clock.group(2)), second=0, microsecond=0)
-            return moment, clock.group(0).strip()
-        if not _MAY_HOLD_DATE.search(rest):
+            return to_utc(moment), clock.group(0).strip()
+        if not may_be_date(rest):
             return None, None
-        found = find_date(rest, languages=self.languages, default_tz=self.default_tz, relative_base=self.fetched)
-        if found is None:
-            return None, None
-        value, raw = found
-        if isinstance(value, dt.datetime) and _DAYS_AGO.search(raw):
-            return value.astimezone(self.default_tz).date(), raw  # "yesterday", "2 days ago" name a day
-        return value, raw
+        found = self.dates.find(rest)
+        return (found.value, found.raw) if found else (None, None)
 
     def _texts(self, el: etree._Element, title: str) -> list[str]:
         return [clean_text(t) for t in el.itertext() if clean_text(t) and clean_text(t) not in title]
-
-    def _parse(self, raw: str) -> Moment | None:
-        return parse_date(raw, languages=self.languages, default_tz=self.default_tz, relative_base=self.fetched)
 
     def _label(self, container: etree._Element) -> str | None:
         """The list's own label: its aria-label, a heading just before it or at its top."""
@@ -302,23 +290,15 @@ def _label_text(el: etree._Element) -> str | None:
     return None
 
 
-# Relative dates counted in days or longer name a day, not a time of day.
-_DAYS_AGO = re.compile(
-    r"\b(?:yesterday|gestern|hier|ayer|ieri|gisteren|вчера|days?|tage?n?|días?|jours?|giorni|dagen|weeks?|wochen?|"
-    r"semanas?|semaines?|months?|monate?n?|mes(?:es)?|mois|years?|jahre?n?|años?|ans?|дн(?:я|ей)|недел\w*)\b",
-    re.IGNORECASE,
-)
-
-
 def extract_links(
     page: Page,
     body_text: str,
     story: frozenset[etree._Element],
-    *,
-    languages: tuple[str, ...] = ("en",),
-    default_tz: dt.tzinfo = dt.UTC,
-    fetched: dt.datetime | None = None,
+    dates: DateReader | None = None,
 ) -> tuple[Link, ...]:
-    """The link lists around the article, item by item, list by list in page order."""
-    reader = SidebarReader(page, body_text, story, languages=languages, default_tz=default_tz, fetched=fetched)
+    """The link lists around the article, item by item, list by list in page order.
+
+    `dates` reads the items' dates the way the site writes them; its fetch time is "today".
+    """
+    reader = SidebarReader(page, body_text, story, dates or DateReader())
     return reader.links()

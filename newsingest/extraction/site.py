@@ -11,6 +11,8 @@ from newsingest.extraction.blocks import BlockWalker
 from newsingest.extraction.page import Page
 from newsingest.text import clean_text
 
+DATE_ORDERS = ("DMY", "MDY", "YMD")
+
 
 @dataclass(frozen=True, slots=True)
 class SiteRules:
@@ -24,6 +26,18 @@ class SiteRules:
     exclude: tuple[str, ...] = ()
     timezone: str | None = None
     languages: tuple[str, ...] = ()
+    # "DMY", "MDY" or "YMD": how the site writes "03/04/2024"; unset, the page's locale decides.
+    date_order: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.date_order is not None and self.date_order not in DATE_ORDERS:
+            raise ValueError(f"date order must be one of {', '.join(DATE_ORDERS)}, not {self.date_order!r}")
+        if self.timezone is not None:
+            try:
+                zoneinfo.ZoneInfo(self.timezone)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                message = f"unknown time zone {self.timezone!r} (use an IANA name such as Europe/Berlin)"
+                raise ValueError(message) from None
 
     @classmethod
     def coerce(cls, value: SiteRules | dict[str, Any] | None) -> SiteRules | None:

@@ -112,3 +112,14 @@ def add_link_dates(db: Database) -> None:
     links.add_column("published_raw", str)
     links.create_index(["section"])
     links.create_index(["url"])
+
+
+@migrations(name="0004_date_details")
+def add_date_details(db: Database) -> None:
+    """How precise each date is and where it came from; the modified date keeps its raw text too.
+
+    A `published` value without a UTC offset is a time whose zone the page did not give.
+    """
+    articles = _table(db, ARTICLES)
+    for column in ("published_precision", "modified_raw", "modified_source", "modified_precision"):
+        articles.add_column(column, str)
