@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from w3lib.url import canonicalize_url, url_query_cleaner
+from w3lib.url import canonicalize_url
 
 # Query parameters that only say where a visitor came from.
 _TRACKING = re.compile(
@@ -14,6 +14,14 @@ _TRACKING = re.compile(
     r"share|shared|src|source|rss|cid|spm|feature|outputtype|__twitter_impression|guccounter|ncid)$",
     re.IGNORECASE,
 )
+
+
+# Query parameters that choose how a story is rendered, not which story: "?amp=1", "?print", "?view=print".
+_RENDERING_KEYS = frozenset({"amp", "_amp", "amp_js_v", "print", "printable"})
+_RENDERING_CHOICE = frozenset({"view", "output", "outputtype", "format", "template", "mode"})
+_AMP_PATH = re.compile(r"^/amp(/.+)$|^(.+?)/amp/?$")
+_AMP_SUFFIX = re.compile(r"^(.+)\.amp(\.html?)$")
+_HOST_VARIANT = re.compile(r"^(?:www\d?|m|mobile|amp)\.")
 
 
 def is_http_url(value: str) -> bool:
@@ -35,20 +43,51 @@ def same_site(a: str, b: str) -> bool:
 
 
 def normalize_url(url: str) -> str:
-    """Host lower-cased, fragment dropped, tracking parameters removed, query sorted."""
+    """Host lower-cased, fragment dropped, tracking and rendering parameters removed, AMP paths mapped, query sorted.
+
+    "/story/amp/", "/amp/story/" and "/story.amp.html" are the story's AMP renderings; "?amp=1",
+    "?outputType=amp" and "?print=1" select a rendering of the same story.
+    """
     parts = urlsplit(url)
     if parts.query:
-        keys = {kv.split("=", 1)[0] for kv in parts.query.split("&") if kv}
-        tracking = [k for k in keys if _TRACKING.match(k)]
-        if tracking:
-            url = url_query_cleaner(url, tracking, remove=True, keep_fragments=True)
-    return canonicalize_url(url, keep_fragments=False)
+        pairs = parse_qsl(parts.query, keep_blank_values=True)
+        kept = [(k, v) for k, v in pairs if not (_TRACKING.match(k) or _is_rendering(k, v))]
+        if len(kept) != len(pairs):
+            parts = parts._replace(query=urlencode(kept))
+    path = _AMP_PATH.sub(lambda m: m.group(1) or m.group(2) + ("/" if m.group(0).endswith("/") else ""), parts.path)
+    path = _AMP_SUFFIX.sub(lambda m: m.group(1) + m.group(2), path)
+    return canonicalize_url(urlunsplit(parts._replace(path=path or "/")), keep_fragments=False)
+
+
+def _is_rendering(key: str, value: str) -> bool:
+    key = key.lower()
+    return key in _RENDERING_KEYS or (key in _RENDERING_CHOICE and value.lower() in ("amp", "print", "printable"))
+
+
+def url_key(url: str) -> str:
+    """The identity of a story's address: what every spelling of one page shares.
+
+    Beyond `normalize_url`: the scheme is dropped, and "www.", "m.", "mobile." and "amp." hosts are one site,
+    so http://m.example.com/a/ and https://www.example.com/a/ are one story.
+    """
+    parts = urlsplit(normalize_url(url))
+    host = _HOST_VARIANT.sub("", (parts.hostname or "").lower())
+    port = f":{parts.port}" if parts.port else ""
+    path = parts.path.rstrip("/") or "/"
+    return f"{host}{port}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def is_home_page(url: str) -> bool:
+    return urlsplit(url).path.strip("/") in ("", "index.html", "index.php", "home")
 
 
 def canonical_url(fetched: str, declared: str | None) -> str:
-    """The page's declared canonical URL when it points into the same site, else the fetched URL, normalised."""
+    """The page's declared canonical URL when it points to another page of the same site, else the fetched URL.
+
+    Some templates declare the home page as every page's canonical; such a declaration is ignored.
+    """
     if declared:
         absolute = urljoin(fetched, declared.strip())
-        if is_http_url(absolute) and same_site(absolute, fetched):
+        if is_http_url(absolute) and same_site(absolute, fetched) and not is_home_page(absolute):
             return normalize_url(absolute)
     return normalize_url(fetched)

@@ -1,9 +1,8 @@
-"""DedupePipeline: one story, one row, within a run and across runs.
+"""DedupePipeline: a story fetched twice in one run, under any spelling of its address, is passed on once.
 
-Articles are keyed by canonical URL (the page's rel=canonical inside the same site, else
-the fetched URL without tracking parameters). A second URL with the same body text as a
-stored story is the same story too. A story already stored by an earlier run passes on
-to the store, which refreshes it in place.
+Identity across runs and by content (the same body, or a near copy, at another address) is the
+store's business: it keeps one row per story and marks copies with `duplicate_of` (see
+`newsingest.store.identity`). Here only repeats within the run are dropped, and counted.
 """
 
 from __future__ import annotations
@@ -13,16 +12,14 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from newsingest.crawl.stores import store_for
 from newsingest.models import Article
-from newsingest.store import fingerprint
+from newsingest.urls import url_key
 
 
 class DedupePipeline:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.seen_urls: set[str] = set()
-        self.seen_bodies: dict[str, str] = {}
+        self.seen: dict[str, str] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -31,21 +28,12 @@ class DedupePipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article):
             return item
-        url = item.canonical_url
-        body = fingerprint(item)
-        if url in self.seen_urls:
-            self._drop("duplicate url", item, url)
-        elif body in self.seen_bodies and self.seen_bodies[body] != url:
-            self._drop("duplicate body", item, self.seen_bodies[body])
-        else:
-            stored = store_for(self.crawler).url_for_fingerprint(body)
-            if stored is not None and stored != url:
-                self._drop("duplicate body", item, stored)
-        self.seen_urls.add(url)
-        self.seen_bodies.setdefault(body, url)
+        keys = {url_key(item.canonical_url), url_key(item.url)}
+        first = next((self.seen[key] for key in keys if key in self.seen), None)
+        if first is not None:
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("newsingest/dropped/duplicate url")
+            raise DropItem(f"duplicate url: {item.url} is {first}")
+        for key in keys:
+            self.seen[key] = item.canonical_url
         return item
-
-    def _drop(self, reason: str, item: Article, original: str) -> None:
-        assert self.crawler.stats is not None
-        self.crawler.stats.inc_value(f"newsingest/dropped/{reason}")
-        raise DropItem(f"{reason}: {item.url} is {original}")

@@ -22,6 +22,7 @@ from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from newsingest import extract
+from newsingest.crawl.stores import store_for
 from newsingest.discovery import parse_feed, parse_sitemap
 from newsingest.errors import ExtractionError, NotAnArticle
 from newsingest.extraction import SiteRules
@@ -64,7 +65,8 @@ class NewsSpider(scrapy.Spider):
     Arguments (`-a name=value`): `url` or `urls` (start pages), `feed`/`feeds`, `sitemap`/`sitemaps`,
     `base` (the site's root, for spiders whose start points are paths), `follow` (`no`: follow only
     the story lists around articles, not every link), `sidebars` (`no`: not even those),
-    `robots` (`no`: do not look for sitemaps in robots.txt), `timezone` (the IANA zone the site
+    `robots` (`no`: do not look for sitemaps in robots.txt), `refresh` (`yes`: fetch stories already
+    stored again, to record their changes), `timezone` (the IANA zone the site
     writes its times in, such as Europe/Berlin) and `date_order` (DMY, MDY or YMD, for "03/04/2024").
     """
 
@@ -92,6 +94,7 @@ class NewsSpider(scrapy.Spider):
         robots: str | None = None,
         timezone: str | None = None,
         date_order: str | None = None,
+        refresh: str | None = None,
         **kwargs: Any,
     ) -> None:
         feeds = kwargs.pop("feeds", None)
@@ -108,6 +111,8 @@ class NewsSpider(scrapy.Spider):
             self.follow_sidebars = _yes(sidebars)
         if robots is not None:
             self.sitemaps_from_robots = _yes(robots)
+        # Stories already stored are not fetched again, unless refreshing (to see their revisions).
+        self.refresh = _yes(refresh) if refresh is not None else False
         if timezone or date_order:
             rules = self.selectors or SiteRules()
             self.selectors = dataclasses.replace(
@@ -146,6 +151,14 @@ class NewsSpider(scrapy.Spider):
     def _request(self, url: str, callback: Any, **meta: Any) -> scrapy.Request:
         return scrapy.Request(url, callback=callback, errback=self.failed, meta=meta)
 
+    def _page_request(self, url: str, **meta: Any) -> scrapy.Request | None:
+        """A request for a page that may be an article; None when that story is already stored (unless refreshing)."""
+        url = normalize_url(url)
+        if not self.refresh and store_for(self.crawler).has_address(url):
+            self._count("skipped", "stored")
+            return None
+        return self._request(url, self.parse_page, **meta)
+
     def _count(self, key: str, reason: str | None = None) -> None:
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(f"newsingest/{key}" + (f"/{reason}" if reason else ""))
@@ -179,8 +192,8 @@ class NewsSpider(scrapy.Spider):
             yield from self._follow_sidebars(article)
         if self.follow_links:
             for link in self.links.extract_links(response):
-                if self.on_site(link.url):
-                    yield self._request(normalize_url(link.url), self.parse_page)
+                if self.on_site(link.url) and (request := self._page_request(link.url)) is not None:
+                    yield request
 
     def _follow_sidebars(self, article: Any) -> Iterator[scrapy.Request]:
         """Sidebar items are fresh story links with dates: ask for them first, the newest first."""
@@ -188,9 +201,8 @@ class NewsSpider(scrapy.Spider):
             return
         dated = sorted(article.links, key=lambda link: _sort_key(link.published), reverse=True)
         for rank, link in enumerate(dated):
-            if self.on_site(link.url):
+            if self.on_site(link.url) and (request := self._page_request(link.url, via="sidebar")) is not None:
                 self._count("links", "followed")
-                request = self._request(link.url, self.parse_page, via="sidebar")
                 yield request.replace(priority=SIDEBAR_PRIORITY + len(dated) - rank)
 
     def _reject(self, url: str, reason: str, detail: str = "") -> None:
@@ -221,7 +233,8 @@ class NewsSpider(scrapy.Spider):
             if sitemap.is_index:
                 yield self._request(entry.url, self.parse_sitemap)
             else:
-                yield self._request(normalize_url(entry.url), self.parse_page, listed=entry.published)
+                if (request := self._page_request(entry.url, listed=entry.published)) is not None:
+                    yield request
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         try:
@@ -235,9 +248,9 @@ class NewsSpider(scrapy.Spider):
             self.logger.warning("damaged feed %s (read %d entries): %s", response.url, len(entries), problem)
         self._count("feeds")
         for entry in entries:
-            yield self._request(
-                normalize_url(urljoin(response.url, entry.url)), self.parse_page, listed=entry.published
-            )
+            request = self._page_request(urljoin(response.url, entry.url), listed=entry.published)
+            if request is not None:
+                yield request
 
     # Failures
 

@@ -14,7 +14,7 @@ from conftest import FIXTURES
 from newsingest.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = ["crawl", "search", "extract", "stats", "sites", "demo", "quotes"]
+COMMANDS = ["crawl", "search", "extract", "stats", "sites", "demo", "quotes", "links", "history"]
 
 
 def invoke(*args: str) -> tuple[int, str]:

@@ -154,7 +154,14 @@ def test_stats_json(db: Path) -> None:
     result = run("stats", "--json", "--db", db)
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["totals"] == {"articles": 3, "quotes": 0, "links": 0, "crawl_runs": 1}
+    assert report["totals"] == {
+        "articles": 3,
+        "quotes": 0,
+        "links": 0,
+        "crawl_runs": 1,
+        "duplicates": 0,
+        "revisions": 0,
+    }
     assert report["sites"] == [{"site": "example.com", "articles": 2}, {"site": "other.org", "articles": 1}]
     [crawl] = report["runs"]
     assert crawl["spider"] == "demo" and crawl["status"] == "finished"

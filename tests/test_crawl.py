@@ -17,8 +17,8 @@ def rows(db: Path, sql: str, *params: object) -> list[sqlite3.Row]:
         return conn.execute(sql, params).fetchall()
 
 
-def crawl_demo(site, db: Path) -> dict:
-    result = newsingest("crawl", "demo", "--base", site.base + "/", "--db", str(db), *FAST)
+def crawl_demo(site, db: Path, *extra: str) -> dict:
+    result = newsingest("crawl", "demo", "--base", site.base + "/", "--db", str(db), *FAST, *extra)
     assert result.returncode == 0, result.stdout + result.stderr
     (run,) = rows(db, "SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1")
     return dict(run)
@@ -119,11 +119,28 @@ def test_quotes_by_surname_after_a_crawl(demo_site, tmp_path):
     assert stored == sum(len(a["quotes"]) for a in expected["articles"])
 
 
-def test_crawling_twice_stores_nothing_twice(demo_site, tmp_path):
+def test_a_second_crawl_does_not_fetch_stored_stories(demo_site, tmp_path):
     db = tmp_path / "news.db"
     crawl_demo(demo_site, db)
     first = {r["canonical_url"]: dict(r) for r in rows(db, "SELECT * FROM articles")}
+    already = len(demo_site.requested)
     second_run = crawl_demo(demo_site, db)
+
+    articles = {a["path"] for a in load_expected("demo_site")["articles"]}
+    fetched_again = {urlsplit(path).path for path in demo_site.requested[already:]} & articles
+    assert fetched_again == set()
+    assert demo_site.requested[already:]  # the home and section pages were read again, for new stories
+    stats = json.loads(second_run["stats"])
+    assert not any(key.startswith("newsingest/stored/") for key in stats)
+    assert stats["newsingest/skipped/stored"] >= len(first)
+    assert {r["canonical_url"]: dict(r) for r in rows(db, "SELECT * FROM articles")} == first
+
+
+def test_refreshing_twice_stores_nothing_twice(demo_site, tmp_path):
+    db = tmp_path / "news.db"
+    crawl_demo(demo_site, db)
+    first = {r["canonical_url"]: dict(r) for r in rows(db, "SELECT * FROM articles")}
+    second_run = crawl_demo(demo_site, db, "--refresh")
     second = {r["canonical_url"]: dict(r) for r in rows(db, "SELECT * FROM articles")}
 
     assert second.keys() == first.keys()
@@ -140,6 +157,7 @@ def test_crawling_twice_stores_nothing_twice(demo_site, tmp_path):
         assert row["first_seen"] == first[url]["first_seen"]
         assert row["last_seen"] >= first[url]["last_seen"]
         assert row["crawl_run_id"] == second_run["id"]
+    assert rows(db, "SELECT count(*) FROM article_revisions")[0][0] == 0
 
 
 def test_the_site_time_zone_places_times_printed_without_one(plain_site, tmp_path):

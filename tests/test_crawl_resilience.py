@@ -49,7 +49,7 @@ def trouble_site() -> Iterator[ServedSite]:
         yield site
 
 
-def crawl(site: ServedSite, db) -> tuple[int, dict, str]:
+def crawl(site: ServedSite, db, *extra: str) -> tuple[int, dict, str]:
     result = newsingest(
         "crawl",
         site.base + "/",
@@ -58,6 +58,7 @@ def crawl(site: ServedSite, db) -> tuple[int, dict, str]:
         "--db",
         str(db),
         *FAST,
+        *extra,
         "--set",
         f"DOWNLOAD_TIMEOUT={TIMEOUT}",
         "--set",
@@ -101,7 +102,8 @@ def test_a_failing_recrawl_leaves_stored_articles_alone(trouble_site, tmp_path):
 
     TroubleHandler.broken = {"/broken-server/", "/good-1/"}
     try:
-        code, stats, output = crawl(trouble_site, db)
+        # Refreshing: the stored /good-1/ is fetched again, and now fails.
+        code, stats, output = crawl(trouble_site, db, "--refresh")
     finally:
         TroubleHandler.broken = {"/broken-server/"}
 

@@ -54,11 +54,13 @@ def test_new_file_gets_schema_and_reopening_applies_nothing_twice(db_path: Path)
         assert store.db.journal_mode == "wal"
         tables = set(store.db.table_names())
     assert {"articles", "quotes", "links", "crawl_runs", "articles_fts", "quotes_fts"} <= tables
+    assert {"article_urls", "near_keys", "article_revisions"} <= tables
     assert rows(db_path, "select migration_set, name from _sqlite_migrations") == [
         ("newsingest", "0001_initial"),
         ("newsingest", "0002_content_hash"),
         ("newsingest", "0003_link_dates"),
         ("newsingest", "0004_date_details"),
+        ("newsingest", "0005_dedupe_and_revisions"),
     ]
     indexes = {name for (name,) in rows(db_path, "select name from sqlite_master where type = 'index'")}
     assert {"idx_articles_site", "idx_articles_published", "idx_articles_fingerprint"} <= indexes
@@ -278,23 +280,17 @@ def test_fingerprint_ignores_case_and_whitespace() -> None:
     assert fingerprint(a) != fingerprint(article("c", body="The mayor said goodbye."))
 
 
-def test_contains_and_fingerprint_see_unflushed_rows(db_path: Path) -> None:
+def test_contains_and_addresses_see_unflushed_rows(db_path: Path) -> None:
     with Store(db_path, batch_size=100) as store:
         a = article("a")
         store.save(a)
         assert rows(db_path, "select count(*) from articles") == [(0,)]
         assert store.contains(a.canonical_url)
+        assert store.has_address(a.canonical_url + "?utm_source=feed")
         assert not store.contains("https://www.example.com/other")
-        assert store.url_for_fingerprint(fingerprint(a)) == a.canonical_url
-        assert store.url_for_fingerprint(fingerprint(article("x", body="unknown"))) is None
+        assert not store.has_address("https://www.example.com/other")
         store.flush()
-        assert store.contains(a.canonical_url)
-        # The same story under a second URL points back at the first one stored.
-        store.save(article("a-copy", body=a.body.upper()))
-        assert store.url_for_fingerprint(fingerprint(a)) == a.canonical_url
-        # A buffered update that changes the body moves the fingerprint with it.
-        store.save(article("a", body="Rewritten."))
-        assert store.url_for_fingerprint(fingerprint(a)) == "https://www.example.com/a-copy"
+        assert store.contains(a.canonical_url) and store.has_address(a.canonical_url)
 
 
 # Search
@@ -427,8 +423,22 @@ def test_an_older_database_is_upgraded_in_place(db_path: Path) -> None:
 
     with Store(db_path) as store:
         assert store.count() == 1
+        # The stored story is known under its address from now on.
+        assert store.has_address("https://e.x/a?utm_source=x")
     assert rows(db_path, "select headline, content_hash from articles") == [("Old", None)]
-    assert [name for (name,) in rows(db_path, "select name from _sqlite_migrations")][-1] == "0004_date_details"
+    assert [name for (name,) in rows(db_path, "select name from _sqlite_migrations")][-1] == "0005_dedupe_and_revisions"
+
+
+def test_reading_an_older_database_upgrades_it_first(db_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from newsingest.store.schema import migrations
+
+    old = Database(db_path)
+    migrations.apply(old, stop_before="0005_dedupe_and_revisions")
+    old.close()
+    with Store(db_path, readonly=True) as store:
+        assert store.search("anything") == []
 
 
 def test_quotes_by_speaker_any_name_form_and_words(db_path: Path) -> None:

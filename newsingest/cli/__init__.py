@@ -106,9 +106,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from newsingest.cli import crawl, extract, links, query, quotes
+    from newsingest.cli import crawl, extract, history, links, query, quotes
 
-    for module in (crawl, extract, links, query, quotes):
+    for module in (crawl, extract, history, links, query, quotes):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -84,6 +84,11 @@ def plan_jobs(
     show_default=True,
     help="Read the sitemaps a site names in its robots.txt when no --sitemap is given.",
 )
+@click.option(
+    "--refresh",
+    is_flag=True,
+    help="Fetch stories already stored again, to record what changed (by default they are skipped).",
+)
 @click.option("--max-pages", type=click.IntRange(min=0), default=0, help="Stop after this many pages (0: no limit).")
 @click.option("--depth", type=click.IntRange(min=0), help="Links followed from a start page (default 3).")
 @click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
@@ -99,6 +104,7 @@ def crawl(
     follow: bool,
     sidebars: bool,
     robots_sitemaps: bool,
+    refresh: bool,
     max_pages: int,
     depth: int | None,
     overrides: tuple[str, ...],
@@ -134,6 +140,8 @@ def crawl(
         name: "no" for name, on in (("follow", follow), ("sidebars", sidebars), ("robots", robots_sitemaps)) if not on
     }
     options.update({name: value for name, value in (("timezone", timezone), ("date_order", date_order)) if value})
+    if refresh:
+        options["refresh"] = "yes"
     jobs = plan_jobs(targets, feeds, sitemaps, base, options, spider_names(settings))
     if not jobs:
         raise click.UsageError("nothing to crawl: give a site name or a URL (or --feed/--sitemap)")

@@ -45,6 +45,16 @@ def json_option(func: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text, for scripts.")(func)
 
 
+def all_option(func: F) -> F:
+    """--all: include copies of stories stored elsewhere (rows with duplicate_of), hidden by default."""
+    return click.option(
+        "--all",
+        "include_duplicates",
+        is_flag=True,
+        help="Include syndicated and near-identical copies of stories already stored (hidden by default).",
+    )(func)
+
+
 # search
 
 
@@ -80,6 +90,7 @@ def format_hit(position: int, hit: SearchHit, tty: bool) -> str:
 @click.option(
     "--limit", type=click.IntRange(min=1), metavar="N", default=20, show_default=True, help="Most hits to show."
 )
+@all_option
 @json_option
 @db_option
 @reports_errors
@@ -89,6 +100,7 @@ def search(
     since: dt.datetime | None,
     until: dt.datetime | None,
     limit: int,
+    include_duplicates: bool,
     as_json: bool,
     db_path: str,
 ) -> None:
@@ -115,6 +127,7 @@ def search(
             since=since.date() if since else None,
             until=until.date() if until else None,
             limit=limit,
+            include_duplicates=include_duplicates,
         )
     if as_json:
         click.echo(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False, indent=2))
@@ -226,12 +239,17 @@ def print_rich(listings: list[Listing], console: Console | None = None) -> None:
 def stats(run_limit: int, as_json: bool, db_path: str) -> None:
     """What the database holds: row counts, articles per site, and the latest crawl runs.
 
+    "duplicates" counts articles stored as copies of another (syndicated or near-identical);
+    "revisions" counts earlier versions kept for stories that changed.
+
     Each run shows its id, spider, start and finish time (UTC), status, and from its Scrapy stats the
     pages downloaded, articles scraped, items dropped and errors logged. On a terminal the tables are
     drawn with rich; in a pipe they are plain aligned text.
     """
     with open_for_reading(db_path) as store:
         totals = {table: store.count(table) for table in ("articles", "quotes", "links", "crawl_runs")}
+        totals["duplicates"] = store.count_duplicates()
+        totals["revisions"] = store.count("article_revisions")
         sites = store.site_counts()
         runs = store.recent_runs(run_limit) if run_limit else []
     if as_json:

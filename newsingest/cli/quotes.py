@@ -10,7 +10,7 @@ import textwrap
 import click
 
 from newsingest.cli import db_option, reports_errors
-from newsingest.cli.query import json_option, open_for_reading
+from newsingest.cli.query import all_option, json_option, open_for_reading
 from newsingest.store import QuoteHit
 
 
@@ -30,6 +30,7 @@ def format_quote(hit: QuoteHit, tty: bool) -> str:
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE", help="Published on or after.")
 @click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE", help="Published on or before.")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Most quotations to show.")
+@all_option
 @json_option
 @db_option
 @reports_errors
@@ -40,6 +41,7 @@ def quotes(
     since: dt.datetime | None,
     until: dt.datetime | None,
     limit: int,
+    include_duplicates: bool,
     as_json: bool,
     db_path: str,
 ) -> None:
@@ -63,6 +65,7 @@ def quotes(
             since=since.date() if since else None,
             until=until.date() if until else None,
             limit=limit,
+            include_duplicates=include_duplicates,
         )
     if as_json:
         click.echo(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False, indent=2))

@@ -51,14 +51,15 @@ def find_quotes(
     since: dt.date | None = None,
     until: dt.date | None = None,
     limit: int = 50,
+    include_duplicates: bool = False,
 ) -> list[QuoteHit]:
-    """Quotations matching every filter given, newest article first."""
+    """Quotations matching every filter given, newest article first; copies of a stored story left out unless asked."""
     match = []
     if speaker:
         match.append(speaker_match(speaker))
     if search:
         match.append(f"text : ({search})")
-    where: list[str] = []
+    where: list[str] = [] if include_duplicates else ["a.duplicate_of is null"]
     params: dict[str, Any] = {"limit": limit}
     if match:
         where.append(f"q.id in (select rowid from {QUOTES_FTS} where {QUOTES_FTS} match :match)")

@@ -17,9 +17,12 @@ ARTICLES = "articles"
 QUOTES = "quotes"
 LINKS = "links"
 CRAWL_RUNS = "crawl_runs"
+ARTICLE_URLS = "article_urls"
+NEAR_KEYS = "near_keys"
+REVISIONS = "article_revisions"
 ARTICLES_FTS = "articles_fts"
 QUOTES_FTS = "quotes_fts"
-TABLES = (ARTICLES, QUOTES, LINKS, CRAWL_RUNS)
+TABLES = (ARTICLES, QUOTES, LINKS, CRAWL_RUNS, ARTICLE_URLS, NEAR_KEYS, REVISIONS)
 
 migrations = Migrations("newsingest")
 
@@ -123,3 +126,43 @@ def add_date_details(db: Database) -> None:
     articles = _table(db, ARTICLES)
     for column in ("published_precision", "modified_raw", "modified_source", "modified_precision"):
         articles.add_column(column, str)
+
+
+@migrations(name="0005_dedupe_and_revisions")
+def add_dedupe_and_revisions(db: Database) -> None:
+    """One row per story: every address it was fetched under, near-duplicate keys, and earlier versions.
+
+    `article_urls` maps each spelling of a story's address (`newsingest.urls.url_key`) to its row, so a
+    crawl knows what it already holds. `near_keys` holds MinHash LSH band keys of each body
+    (`newsingest.dedupe`); `articles.duplicate_of` names the first stored copy of a syndicated or
+    lightly edited story. `article_revisions` keeps a story's previous headline and body each time they change.
+    """
+    from newsingest.dedupe import band_keys, shingles
+    from newsingest.urls import url_key
+
+    articles = _table(db, ARTICLES)
+    articles.add_column("duplicate_of", str)
+    articles.create_index(["duplicate_of"])
+    cascade = "REFERENCES articles(canonical_url) ON DELETE CASCADE"
+    db.execute(f"CREATE TABLE {ARTICLE_URLS} (url_key TEXT PRIMARY KEY, article_url TEXT NOT NULL {cascade})")
+    db.execute(f"CREATE INDEX idx_{ARTICLE_URLS}_article_url ON {ARTICLE_URLS} (article_url)")
+    db.execute(
+        f"CREATE TABLE {NEAR_KEYS} (key INTEGER NOT NULL, article_url TEXT NOT NULL {cascade}, "
+        "PRIMARY KEY (key, article_url)) WITHOUT ROWID"
+    )
+    db.execute(f"CREATE INDEX idx_{NEAR_KEYS}_article_url ON {NEAR_KEYS} (article_url)")
+    db.execute(
+        f"CREATE TABLE {REVISIONS} (id INTEGER PRIMARY KEY, article_url TEXT NOT NULL {cascade}, "
+        "headline TEXT NOT NULL, body TEXT NOT NULL, fingerprint TEXT NOT NULL, fetched TEXT, replaced TEXT NOT NULL, "
+        "crawl_run_id INTEGER REFERENCES crawl_runs(id))"
+    )
+    db.execute(f"CREATE INDEX idx_{REVISIONS}_article_url ON {REVISIONS} (article_url)")
+    # Articles stored before this migration get their addresses and keys now.
+    for row in list(db.query(f"select canonical_url, url, body from {ARTICLES}")):
+        for address in {row["canonical_url"], row["url"]}:
+            db.execute(
+                f"INSERT OR IGNORE INTO {ARTICLE_URLS} (url_key, article_url) VALUES (?, ?)",
+                [url_key(address), row["canonical_url"]],
+            )
+        for key in band_keys(shingles(row["body"])):
+            db.execute(f"INSERT OR IGNORE INTO {NEAR_KEYS} VALUES (?, ?)", [key, row["canonical_url"]])

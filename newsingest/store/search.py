@@ -59,8 +59,12 @@ def search_articles(
     since: dt.date | None = None,
     until: dt.date | None = None,
     limit: int = 20,
+    include_duplicates: bool = False,
 ) -> list[SearchHit]:
-    """Articles matching an FTS5 query, best first; `since`/`until` bound the publication day, both inclusive."""
+    """Articles matching an FTS5 query, best first; `since`/`until` bound the publication day, both inclusive.
+
+    Copies of a stored story (rows with `duplicate_of`) are left out unless `include_duplicates`.
+    """
     if not query.strip():
         raise QueryError("malformed search query: it is empty")
     where = [f"{ARTICLES_FTS} MATCH :query"]
@@ -71,6 +75,8 @@ def search_articles(
         "tokens": SNIPPET_TOKENS,
         "limit": limit,
     }
+    if not include_duplicates:
+        where.append("a.duplicate_of is null")
     if site:
         where.append("a.site = :site")
         params["site"] = site.lower().removeprefix("www.")

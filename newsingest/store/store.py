@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -16,13 +16,28 @@ from sqlite_utils.db import NotFoundError, PrimaryKeyRequired, Table
 
 from newsingest.errors import StoreError
 from newsingest.models import Article
+from newsingest.store.history import History, article_history
+from newsingest.store.identity import Body, address_keys, is_stored_address, stored_address, stored_original
 from newsingest.store.links import LinkTarget, find_link_targets
+from newsingest.store.pending import Pending, earlier
 from newsingest.store.quotes import QuoteHit, find_quotes
-from newsingest.store.rows import article_row, content_hash, link_rows, quote_rows, to_json, utc_now
-from newsingest.store.schema import ARTICLES, CRAWL_RUNS, LINKS, QUOTES, TABLES, migrations
+from newsingest.store.rows import article_row, link_rows, quote_rows, to_json, utc_now
+from newsingest.store.schema import (
+    ARTICLE_URLS,
+    ARTICLES,
+    CRAWL_RUNS,
+    LINKS,
+    NEAR_KEYS,
+    QUOTES,
+    REVISIONS,
+    TABLES,
+    migrations,
+)
 from newsingest.store.search import SearchHit, search_articles
+from newsingest.urls import url_key
 
-SaveStatus = Literal["new", "updated", "unchanged"]
+# "duplicate": stored as its own row, with duplicate_of naming the story it copies.
+SaveStatus = Literal["new", "updated", "unchanged", "duplicate"]
 
 # Errors that condemn one article rather than the database: the batch is retried without that article.
 _ARTICLE_ERRORS = (
@@ -37,26 +52,6 @@ _ARTICLE_ERRORS = (
 )
 
 
-@dataclass(slots=True)
-class _Pending:
-    """An article waiting for the next flush, and what the database will hold for it afterwards."""
-
-    row: dict[str, Any]
-    quotes: list[dict[str, Any]] | None
-    links: list[dict[str, Any]] | None
-    headline: str
-    body: str
-    published: str | None
-    first_seen: str
-    fingerprint: str
-    content_hash: str | None
-    # A touch only refreshes last_seen and crawl_run_id of a stored, unchanged article.
-    touch: bool = field(default=False)
-
-    def same_content(self, article: Article) -> bool:
-        return self.content_hash == content_hash(article)
-
-
 class Store:
     """A newsingest SQLite database: articles with their quotes and links, crawl runs, full-text search."""
 
@@ -64,7 +59,9 @@ class Store:
         self.path = os.fspath(path)
         self.batch_size = max(1, batch_size)
         self.readonly = readonly
-        self._pending: dict[str, _Pending] = {}
+        self._pending: dict[str, Pending] = {}
+        # (former original, new original) pairs to apply at the next flush.
+        self._repoints: list[tuple[str, str]] = []
         self.db = self._open()
 
     def _open(self) -> Database:
@@ -92,6 +89,11 @@ class Store:
         if self.readonly and ARTICLES not in tables:
             conn.close()
             raise StoreError(f"cannot open database {self.path}: it holds no newsingest tables")
+        if self.readonly and migrations.pending(db):
+            # A database from an older newsingest: bring its schema up to date once, then read it.
+            conn.close()
+            Store(self.path).close()
+            return self._open()
         return db
 
     def __enter__(self) -> Store:
@@ -150,34 +152,72 @@ class Store:
     # Articles
 
     def save(self, article: Article, run_id: int | None = None) -> SaveStatus:
-        """Buffer an article for writing; says whether it is new, changed or the same as what is stored."""
+        """Buffer an article for writing; says whether it is new, a copy of a stored story, changed, or the same.
+
+        Every spelling of a stored story's address (tracking parameters, AMP and mobile hosts, print
+        views) lands in that story's row. A syndicated or lightly edited copy at another address gets
+        its own row, with `duplicate_of` naming the first; a changed headline or body keeps the
+        previous version in `article_revisions`.
+        """
         self._require_writable()
+        keys = address_keys(article)
+        known = self._known_address(keys)
+        if known is not None and known != article.canonical_url:
+            article = replace(article, canonical_url=known)
         url = article.canonical_url
         now = utc_now()
         before = self._pending.get(url) or self._stored(url)
         status: SaveStatus
         if before is not None and before.same_content(article):
-            self._touch(url, before, now, run_id)
+            self._touch(url, before, now, run_id, keys)
             status = "unchanged"
         else:
-            self._buffer(article, before, now, run_id)
+            entry = self._buffer(article, before, now, run_id, keys)
             status = "new" if before is None else "updated"
+            if before is None and entry.duplicate_of is not None:
+                status = "duplicate"
         if len(self._pending) >= self.batch_size:
             self.flush()
         return status
 
-    def _touch(self, url: str, before: _Pending, now: str, run_id: int | None) -> None:
-        pending = self._pending.setdefault(url, replace(before, row={}, touch=True))
+    def _known_address(self, keys: set[str]) -> str | None:
+        for url, pending in self._pending.items():
+            if pending.keys & keys:
+                return url
+        return stored_address(self.db, keys)
+
+    def _touch(self, url: str, before: Pending, now: str, run_id: int | None, keys: set[str]) -> None:
+        pending = self._pending.setdefault(url, replace(before, row={}, touch=True, near=None, revision=None))
         pending.row["last_seen"] = now
+        pending.keys |= keys
         if run_id is not None:
             pending.row["crawl_run_id"] = run_id
 
-    def _buffer(self, article: Article, before: _Pending | None, now: str, run_id: int | None) -> None:
+    def _buffer(
+        self, article: Article, before: Pending | None, now: str, run_id: int | None, keys: set[str]
+    ) -> Pending:
         first_seen = before.first_seen if before is not None else now
         row = article_row(article, first_seen=first_seen, seen=now, run_id=run_id)
         if run_id is None and before is not None and "crawl_run_id" in before.row:
             row["crawl_run_id"] = before.row["crawl_run_id"]
-        self._pending[article.canonical_url] = _Pending(
+        url = article.canonical_url
+        near = None
+        duplicate_of = before.duplicate_of if before is not None else None
+        if before is None or before.fingerprint != row["fingerprint"]:
+            near = Body(article.body, row["fingerprint"])
+            waiting = {u: p.near for u, p in self._pending.items() if p.near is not None and u != url}
+            duplicate_of = stored_original(self.db, url, near, waiting)
+            if duplicate_of is not None and earlier(row["published"], self._published(duplicate_of)):
+                # Found later but published first: this is the original, and the copies point here.
+                self._make_original(url, duplicate_of)
+                duplicate_of = None
+            near.original = duplicate_of
+        row["duplicate_of"] = duplicate_of
+        revision = None
+        if before is not None and (before.headline != article.headline or before.fingerprint != row["fingerprint"]):
+            revision = before.revision_row(url, replaced=now, run_id=run_id)
+        previous = self._pending.get(url)
+        entry = Pending(
             row=row,
             quotes=quote_rows(article),
             links=link_rows(article),
@@ -185,21 +225,47 @@ class Store:
             body=article.body,
             published=row["published"],
             first_seen=first_seen,
+            last_seen=now,
             fingerprint=row["fingerprint"],
             content_hash=row["content_hash"],
+            duplicate_of=duplicate_of,
+            keys=keys | (previous.keys if previous is not None else set()),
+            near=near or (previous.near if previous is not None else None),
+            # Two changes in one batch: the stored version is the one to keep.
+            revision=(previous.revision if previous is not None and previous.revision else revision),
         )
+        self._pending[url] = entry
+        return entry
 
-    def _stored(self, url: str) -> _Pending | None:
+    def _published(self, url: str) -> str | None:
+        pending = self._pending.get(url)
+        if pending is not None and not pending.touch:
+            return pending.published
+        rows = self._read(f"select published from {ARTICLES} where canonical_url = ?", [url])
+        return rows[0]["published"] if rows else None
+
+    def _make_original(self, url: str, former: str) -> None:
+        """`url` takes over from `former` as the story the others copy, in the buffer now and in the table at flush."""
+        self._repoints.append((former, url))
+        for other, pending in self._pending.items():
+            if other == former or pending.duplicate_of == former:
+                pending.duplicate_of = url
+                if not pending.touch:
+                    pending.row["duplicate_of"] = url
+                if pending.near is not None:
+                    pending.near.original = url
+
+    def _stored(self, url: str) -> Pending | None:
         """What the database holds for an article, shaped like a pending entry so `save` can compare either."""
         rows = self._read(
-            f"select headline, body, published, first_seen, fingerprint, content_hash from {ARTICLES} "
-            "where canonical_url = ?",
+            f"select headline, body, published, first_seen, last_seen, fingerprint, content_hash, duplicate_of "
+            f"from {ARTICLES} where canonical_url = ?",
             [url],
         )
         if not rows:
             return None
         stored = rows[0]
-        return _Pending(row={}, quotes=None, links=None, **stored)
+        return Pending(row={}, quotes=None, links=None, **stored)
 
     def flush(self) -> None:
         """Write buffered articles in one transaction; on failure nothing is written and StoreError names the URL."""
@@ -213,6 +279,12 @@ class Store:
                     current = url
                     self._write(url, entry)
                 current = None
+                for former, original in self._repoints:
+                    self.db.execute(
+                        f"update {ARTICLES} set duplicate_of = ? where (canonical_url = ? or duplicate_of = ?) "
+                        "and canonical_url != ?",
+                        [original, former, former, original],
+                    )
         except (sqlite3.Error, NotFoundError, PrimaryKeyRequired, TypeError, ValueError) as exc:
             if current is None:
                 raise StoreError(f"cannot store {len(entries)} articles in {self.path}: {exc}") from exc
@@ -221,17 +293,30 @@ class Store:
                 del self._pending[current]
             raise StoreError(f"cannot store {current}: {exc}") from exc
         self._pending.clear()
+        self._repoints.clear()
 
-    def _write(self, url: str, entry: _Pending) -> None:
+    def _write(self, url: str, entry: Pending) -> None:
         articles = self._table(ARTICLES)
         if entry.touch:
             articles.update(url, entry.row)
-            return
-        articles.upsert(entry.row, pk="canonical_url")
-        for table, rows in ((QUOTES, entry.quotes), (LINKS, entry.links)):
-            self._table(table).delete_where("article_url = ?", [url])
-            if rows:
-                self._table(table).insert_all(rows)
+        else:
+            articles.upsert(entry.row, pk="canonical_url")
+            for table, rows in ((QUOTES, entry.quotes), (LINKS, entry.links)):
+                self._table(table).delete_where("article_url = ?", [url])
+                if rows:
+                    self._table(table).insert_all(rows)
+            if entry.revision is not None:
+                self._table(REVISIONS).insert(entry.revision)
+            if entry.near is not None:
+                self.db.execute(f"delete from {NEAR_KEYS} where article_url = ?", [url])
+                self.db.conn.executemany(
+                    f"insert or ignore into {NEAR_KEYS} (key, article_url) values (?, ?)",
+                    [(key, url) for key in entry.near.keys],
+                )
+        self.db.conn.executemany(
+            f"insert or ignore into {ARTICLE_URLS} (url_key, article_url) values (?, ?)",
+            [(key, url) for key in sorted(entry.keys)],
+        )
 
     def contains(self, canonical_url: str) -> bool:
         """Whether an article with this canonical URL is stored or waiting to be."""
@@ -239,21 +324,15 @@ class Store:
             return True
         return bool(self._read(f"select 1 from {ARTICLES} where canonical_url = ?", [canonical_url]))
 
-    def url_for_fingerprint(self, fingerprint: str) -> str | None:
-        """The canonical URL of an article (stored or buffered) with this body fingerprint; the earliest seen wins."""
-        rows = self._read(
-            f"select canonical_url from {ARTICLES} where fingerprint = ? order by first_seen, rowid", [fingerprint]
-        )
-        for row in rows:
-            url = row["canonical_url"]
-            # A buffered update may have changed the body since the row was written.
-            pending = self._pending.get(url)
-            if pending is None or pending.fingerprint == fingerprint:
-                return str(url)
-        for url, pending in self._pending.items():
-            if pending.fingerprint == fingerprint:
-                return url
-        return None
+    def has_address(self, url: str) -> bool:
+        """Whether a story is stored (or waiting to be) under any spelling of this URL: a crawl need not fetch it."""
+        key = url_key(url)
+        if any(key in pending.keys for pending in self._pending.values()):
+            return True
+        try:
+            return is_stored_address(self.db, url)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read {self.path}: {exc}") from exc
 
     # Queries
 
@@ -265,9 +344,12 @@ class Store:
         since: dt.date | None = None,
         until: dt.date | None = None,
         limit: int = 20,
+        include_duplicates: bool = False,
     ) -> list[SearchHit]:
         """Articles matching an FTS5 query, best first (see `newsingest.store.search`). Buffered rows are not seen."""
-        return search_articles(self.db, query, site=site, since=since, until=until, limit=limit)
+        return search_articles(
+            self.db, query, site=site, since=since, until=until, limit=limit, include_duplicates=include_duplicates
+        )
 
     def quotes(
         self,
@@ -278,15 +360,36 @@ class Store:
         since: dt.date | None = None,
         until: dt.date | None = None,
         limit: int = 50,
+        include_duplicates: bool = False,
     ) -> list[QuoteHit]:
         """Stored quotations by speaker (any form of the name) and words (FTS5 syntax), newest first."""
-        return find_quotes(self.db, speaker=speaker, search=search, site=site, since=since, until=until, limit=limit)
+        return find_quotes(
+            self.db,
+            speaker=speaker,
+            search=search,
+            site=site,
+            since=since,
+            until=until,
+            limit=limit,
+            include_duplicates=include_duplicates,
+        )
 
     def link_targets(
         self, *, section: str | None = None, site: str | None = None, since: dt.date | None = None, limit: int = 100
     ) -> list[LinkTarget]:
         """The stories stored sidebar lists point to, newest first (see `newsingest.store.links`)."""
         return find_link_targets(self.db, section=section, site=site, since=since, limit=limit)
+
+    def history(self, url: str) -> History | None:
+        """A story's versions, addresses and copies, found under any spelling of its URL."""
+        try:
+            return article_history(self.db, url)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read {self.path}: {exc}") from exc
+
+    def count_duplicates(self) -> int:
+        """Number of articles stored as copies of another story."""
+        return int(self._read(f"select count(*) as n from {ARTICLES} where duplicate_of is not null")[0]["n"])
 
     def site_counts(self) -> list[tuple[str, int]]:
         """(site, number of articles) for every site, largest first."""
