@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email.utils
+import hashlib
 import http.server
 import threading
 from collections.abc import Iterator
@@ -26,7 +28,11 @@ class ServedSite:
 
 
 class FixtureHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, with the placeholder replaced by this server's own base URL."""
+    """Static files, with the placeholder replaced by this server's own base URL.
+
+    Each response carries an ETag (of its body) and a Last-Modified (the file's time); a request
+    whose If-None-Match or If-Modified-Since says the client already has it gets 304 Not Modified.
+    """
 
     site: ServedSite
 
@@ -40,11 +46,31 @@ class FixtureHandler(http.server.SimpleHTTPRequestHandler):
         if not self.path.split("?", 1)[0].endswith("/") and (Path(self.translate_path(self.path))).is_dir():
             return super().send_head()  # let the stock handler redirect /dir to /dir/
         body = path.read_bytes().replace(BASE_PLACEHOLDER, self.site.base.encode())
+        etag = '"' + hashlib.blake2b(body, digest_size=8).hexdigest() + '"'
+        modified = email.utils.formatdate(int(path.stat().st_mtime), usegmt=True)
+        if self._not_modified(etag, path.stat().st_mtime):
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return None
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("ETag", etag)
+        self.send_header("Last-Modified", modified)
         self.end_headers()
         return _Body(body)
+
+    def _not_modified(self, etag: str, mtime: float) -> bool:
+        if self.headers.get("If-None-Match"):
+            return etag in [tag.strip() for tag in self.headers["If-None-Match"].split(",")]
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                return int(mtime) <= email.utils.parsedate_to_datetime(since).timestamp()
+            except (TypeError, ValueError):
+                return False
+        return False
 
     def log_message(self, format: str, *args: object) -> None:
         pass

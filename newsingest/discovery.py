@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import feedparser
 from lxml import etree
@@ -18,11 +19,16 @@ _READER = DateReader()
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One URL offered by a sitemap or feed, with what it says about the page."""
+    """One URL offered by a sitemap or feed, with what it says about the page.
+
+    `published` is the publication date the listing gives (a news sitemap's `news:publication_date`,
+    a feed item's date); `modified` the date it says the page last changed (`lastmod`, `updated`).
+    """
 
     url: str
     published: Moment | None = None
     title: str | None = None
+    modified: Moment | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +62,20 @@ def parse_sitemap(data: bytes) -> Sitemap:
             if name and child.text and child.text.strip() and name not in fields:
                 fields[name] = child.text.strip()
         if "loc" in fields:
-            date = fields.get("publication_date") or fields.get("lastmod")
-            entries.append(Entry(fields["loc"], _READER.parse(date), fields.get("title")))
+            # lastmod is when the page last changed, not when it was published: kept apart.
+            published = _READER.parse(fields.get("publication_date"))
+            entries.append(Entry(fields["loc"], published, fields.get("title"), _READER.parse(fields.get("lastmod"))))
     return Sitemap(_local(root.tag) == "sitemapindex", tuple(entries))
+
+
+def _feed_date(item: Any, name: str) -> Moment | None:
+    # `in` first: feedparser answers a missing "updated" with "published", and a deprecation warning.
+    value = _READER.parse(item[name]) if name in item else None
+    stamp = item[f"{name}_parsed"] if f"{name}_parsed" in item else None
+    if value is None and stamp:
+        # A date in a shape only feedparser knows; it gives UTC and drops a missing zone silently.
+        value = dt.datetime(*stamp[:6]).replace(tzinfo=dt.UTC)
+    return value
 
 
 def parse_feed(data: bytes) -> tuple[list[Entry], str | None]:
@@ -73,13 +90,8 @@ def parse_feed(data: bytes) -> tuple[list[Entry], str | None]:
         url = item.get("link")
         if not url:
             continue
-        raw = item.get("published") or item.get("updated")
-        published = _READER.parse(raw)
-        stamp = item.get("published_parsed") or item.get("updated_parsed")
-        if published is None and stamp:
-            # A date in a shape only feedparser knows; it gives UTC and drops a missing zone silently.
-            published = dt.datetime(*stamp[:6]).replace(tzinfo=dt.UTC)
-        entries.append(Entry(url, published, item.get("title")))
+        published = _feed_date(item, "published") or _feed_date(item, "updated")
+        entries.append(Entry(url, published, item.get("title"), _feed_date(item, "updated")))
     if not entries and problem:
         raise ExtractionError(f"broken feed: {problem}")
     return entries, problem

@@ -28,3 +28,11 @@ class QueryError(StoreError):
 
 class UsageError(NewsingestError):
     """A command was given an argument it cannot use."""
+
+
+class Locked(NewsingestError):
+    """Another run of the same site holds its lock."""
+
+
+class StateError(NewsingestError):
+    """The state folder (locks, backfill progress) cannot be created or written."""

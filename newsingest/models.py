@@ -54,6 +54,13 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class NotModified:
+    """A stored story's page, fetched again, that the server answered 304 Not Modified: it is unchanged."""
+
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news article as read from one page.
 

@@ -39,6 +39,15 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 LOG_FORMATTER = "newsingest.crawl.logs.LogFormatter"
 
+DOWNLOADER_MIDDLEWARES = {
+    # Validators go out with each request; 304 answers are counted and passed to the spider.
+    "newsingest.crawl.conditional.ConditionalRequestsMiddleware": 880,
+}
+
+EXTENSIONS = {
+    "newsingest.crawl.progress.ProgressExtension": 500,
+}
+
 ITEM_PIPELINES = {
     "pipelines.normalize.NormalizePipeline": 100,
     "pipelines.validate.ValidatePipeline": 200,
@@ -50,3 +59,14 @@ ITEM_PIPELINES = {
 NEWSINGEST_DB = "news.db"
 # Articles with fewer words than this are dropped by the validate pipeline.
 NEWSINGEST_MIN_WORDS = 40
+# Ask servers whether pages, feeds and sitemaps changed since the last run (ETag, Last-Modified).
+NEWSINGEST_CONDITIONAL = True
+# A run in which a larger share of requests failed (errors, timeouts, 5xx, 404) exits 1.
+NEWSINGEST_MAX_ERROR_RATE = 0.25
+# Articles written to the database in one transaction; a crawl killed part-way loses at most this many.
+NEWSINGEST_BATCH_SIZE = 50
+# Progress while crawling: "" (none), "live" (a line redrawn on the terminal), "log" (a line now and then),
+# "auto" (live on a terminal, else log). Backfills use "auto".
+NEWSINGEST_PROGRESS = ""
+# Where locks and backfill queues live; empty means a folder named after the database, beside it.
+NEWSINGEST_STATE_DIR = ""

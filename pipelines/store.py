@@ -10,10 +10,10 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.spiders import Spider
 
-from newsingest.crawl.outcome import judge
+from newsingest.crawl.outcome import DEFAULT_MAX_ERROR_RATE, judge, record
 from newsingest.crawl.stores import close_store, store_for
 from newsingest.errors import StoreError
-from newsingest.models import Article
+from newsingest.models import Article, NotModified
 
 log = logging.getLogger(__name__)
 
@@ -32,17 +32,18 @@ class StorePipeline:
         spider = self.crawler.spider
         assert spider is not None
         args = {k: v for k, v in vars(spider).items() if k in ("start_pages", "feeds", "sitemaps", "base")}
-        self.run_id = store_for(self.crawler).start_run(spider.name, args)
+        self.run_id = store_for(self.crawler).start_run(spider.name, args, getattr(spider, "site", spider.name))
         assert self.crawler.stats is not None
         self.crawler.stats.set_value("newsingest/run_id", self.run_id)
 
     def process_item(self, item: Any) -> Any:
-        if not isinstance(item, Article):
+        if not isinstance(item, Article | NotModified):
             return item
         stats = self.crawler.stats
         assert stats is not None
         try:
-            status = store_for(self.crawler).save(item, self.run_id)
+            store = store_for(self.crawler)
+            status = store.save(item, self.run_id) if isinstance(item, Article) else store.touch(item.url, self.run_id)
         except StoreError as exc:
             stats.inc_value("newsingest/store_errors")
             log.error("cannot store %s: %s", item.url, exc)
@@ -64,8 +65,9 @@ class StorePipeline:
         assert stats is not None
         stats.set_value("finish_reason", reason)
         stats.set_value("finish_time", dt.datetime.now(dt.UTC))
-        outcome = judge(stats.get_stats(), reason)
-        stats.set_value("newsingest/status", outcome.status)
+        max_rate = self.crawler.settings.getfloat("NEWSINGEST_MAX_ERROR_RATE", DEFAULT_MAX_ERROR_RATE)
+        outcome = judge(stats.get_stats(), reason, max_rate)
+        record(stats, outcome)
         try:
             if self.run_id is not None:
                 store_for(self.crawler).finish_run(self.run_id, outcome.status, stats.get_stats())

@@ -22,10 +22,14 @@ from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 from newsingest import extract
+from newsingest.crawl.backfill import DateRange, archive_urls
+from newsingest.crawl.runner import site_name
 from newsingest.crawl.stores import store_for
 from newsingest.discovery import parse_feed, parse_sitemap
 from newsingest.errors import ExtractionError, NotAnArticle
 from newsingest.extraction import SiteRules
+from newsingest.extraction.listing import extract_listing
+from newsingest.models import NotModified
 from newsingest.urls import host_of, is_http_url, normalize_url
 
 if TYPE_CHECKING:
@@ -33,6 +37,8 @@ if TYPE_CHECKING:
 
 # File types that are never article pages, on top of Scrapy's own list of binary extensions.
 _NOT_PAGES = ("xml", "rss", "atom", "json", "txt", "csv", "ics", "vcf")
+# Rejection reasons of pages that list stories: a backfill walks them.
+LISTINGS = ("index page", "collection page")
 # Sidebar links go ahead of links found in the page at large (Scrapy fetches higher priorities first).
 SIDEBAR_PRIORITY = 10
 _FAILURE_REASONS = {
@@ -68,6 +74,11 @@ class NewsSpider(scrapy.Spider):
     `robots` (`no`: do not look for sitemaps in robots.txt), `refresh` (`yes`: fetch stories already
     stored again, to record their changes), `timezone` (the IANA zone the site
     writes its times in, such as Europe/Berlin) and `date_order` (DMY, MDY or YMD, for "03/04/2024").
+
+    With `since` (and `until`, YYYY-MM-DD) the spider backfills: it reads sitemaps (skipping those and
+    entries outside the range), the archive pages the site names (`archive_pages`), and listings with
+    their next pages, newest first, until a listing shows only stories from before `since`; it stores
+    the stories published in the range and does not wander off through other links.
     """
 
     name = "news"
@@ -78,6 +89,8 @@ class NewsSpider(scrapy.Spider):
     sitemaps: tuple[str, ...] = ()
     # The site's selectors, only for fields the generic extractor gets wrong there.
     selectors: SiteRules | None = None
+    # Archive listings by date, as paths or URLs with "{date:%Y/%m/%d}" (or only %Y/%m): read by backfills.
+    archive_pages: tuple[str, ...] = ()
     follow_links = True
     follow_sidebars = True
     sitemaps_from_robots = True
@@ -95,6 +108,8 @@ class NewsSpider(scrapy.Spider):
         timezone: str | None = None,
         date_order: str | None = None,
         refresh: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
         **kwargs: Any,
     ) -> None:
         feeds = kwargs.pop("feeds", None)
@@ -113,6 +128,9 @@ class NewsSpider(scrapy.Spider):
             self.sitemaps_from_robots = _yes(robots)
         # Stories already stored are not fetched again, unless refreshing (to see their revisions).
         self.refresh = _yes(refresh) if refresh is not None else False
+        self.window = DateRange.parse(since, until) if since else None
+        if self.window is not None:
+            self.follow_links = self.follow_sidebars = False
         if timezone or date_order:
             rules = self.selectors or SiteRules()
             self.selectors = dataclasses.replace(
@@ -128,6 +146,11 @@ class NewsSpider(scrapy.Spider):
         # Scrapy's allow_domains compares host:port; the site is the host, on whatever port.
         self.links = LinkExtractor(deny_extensions=_deny_extensions(), unique=True)
 
+    @property
+    def site(self) -> str:
+        """The site this spider crawls, as crawl runs and locks name it: a site spider's name, else the host."""
+        return site_name(self.name, [*self.start_pages, *self.feeds, *self.sitemaps])
+
     def on_site(self, url: str) -> bool:
         """Within the site's domains (subdomains included), as the offsite middleware judges it."""
         host = host_of(url)
@@ -138,26 +161,42 @@ class NewsSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.sitemaps:
-            yield self._request(url, self.parse_sitemap)
+            yield self._request(url, self.parse_sitemap, kind="sitemap")
         for url in self.feeds:
-            yield self._request(url, self.parse_feed)
+            yield self._request(url, self.parse_feed, kind="feed")
         if not self.sitemaps and self.sitemaps_from_robots:
             # Sites announce their sitemaps in robots.txt; reading it costs one request per site.
             for root in sorted({f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.start_pages}):
-                yield self._request(f"{root}/robots.txt", self.parse_robots, optional=True)
+                yield self._request(f"{root}/robots.txt", self.parse_robots, kind="robots", optional=True)
         for url in self.start_pages:
-            yield self._request(url, self.parse_page)
+            yield self._request(url, self.parse_page, kind="page")
+        if self.window is not None:
+            for template in self.archive_pages:
+                for url in self._absolute(archive_urls(template, self.window)):
+                    yield self._request(url, self.parse_page, kind="page")
 
     def _request(self, url: str, callback: Any, **meta: Any) -> scrapy.Request:
+        if self.refresh and not meta.get("stored"):
+            # Refreshing walks every listing again; only stored stories may answer "not modified".
+            meta["conditional"] = False
         return scrapy.Request(url, callback=callback, errback=self.failed, meta=meta)
 
-    def _page_request(self, url: str, **meta: Any) -> scrapy.Request | None:
-        """A request for a page that may be an article; None when that story is already stored (unless refreshing)."""
+    def _page_request(self, url: str, changed: Any = None, **meta: Any) -> scrapy.Request | None:
+        """A request for a page that may be an article; None when that story is already stored.
+
+        A stored story is fetched again when refreshing, or when a feed or sitemap says it changed
+        (`changed`, its date there, is later than our last fetch).
+        """
         url = normalize_url(url)
-        if not self.refresh and store_for(self.crawler).has_address(url):
-            self._count("skipped", "stored")
-            return None
-        return self._request(url, self.parse_page, **meta)
+        if not self.refresh:
+            seen = store_for(self.crawler).last_seen(url)
+            if seen is not None and not _later(changed, seen):
+                self._count("skipped", "stored")
+                return None
+            if seen is not None:
+                self._count("refetched", "changed")
+        stored = self.refresh and store_for(self.crawler).has_address(url)
+        return self._request(url, self.parse_page, kind="page", stored=stored, **meta)
 
     def _count(self, key: str, reason: str | None = None) -> None:
         assert self.crawler.stats is not None
@@ -166,6 +205,11 @@ class NewsSpider(scrapy.Spider):
     # Pages
 
     def parse_page(self, response: Response) -> Iterator[Any]:
+        if response.status == 304:
+            # Not modified since the last run: nothing new to read here. A stored story is seen unchanged.
+            if response.meta.get("stored"):
+                yield NotModified(response.url)
+            return
         self._count("pages")
         content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
         if not isinstance(response, TextResponse) or (content_type and "html" not in content_type.lower()):
@@ -182,10 +226,15 @@ class NewsSpider(scrapy.Spider):
             )
         except NotAnArticle as exc:
             self._reject(response.url, exc.reason)
+            if self.window is not None and exc.reason in LISTINGS:
+                yield from self._walk_listing(response, content_type)
         except ExtractionError as exc:
             self._reject(response.url, "unreadable page", str(exc))
         else:
             self._count("articles")
+            if self.window is not None and not self.window.holds(article.published):
+                self._count("skipped", "out of range")
+                return
             if response.meta.get("via") == "sidebar":
                 self._count("discovered", "sidebar")
             yield article
@@ -194,6 +243,24 @@ class NewsSpider(scrapy.Spider):
             for link in self.links.extract_links(response):
                 if self.on_site(link.url) and (request := self._page_request(link.url)) is not None:
                     yield request
+
+    def _walk_listing(self, response: Response, content_type: str | None) -> Iterator[scrapy.Request]:
+        """A backfill's listing page: its stories in the range, then its next page unless all it shows is older."""
+        assert self.window is not None
+        listing = extract_listing(response.body, response.url, content_type=content_type)
+        for item in listing.items:
+            if not self.on_site(item.url):
+                continue
+            if not self.window.holds(item.published):
+                self._count("skipped", "out of range")
+            elif (request := self._page_request(item.url, listed=item.published)) is not None:
+                yield request
+        if listing.next_url is None or not self.on_site(listing.next_url):
+            return
+        if listing.all_before(self.window.since):
+            self._count("backfill", "listings ended")  # older pages hold only older stories
+            return
+        yield self._request(listing.next_url, self.parse_page, kind="page")
 
     def _follow_sidebars(self, article: Any) -> Iterator[scrapy.Request]:
         """Sidebar items are fresh story links with dates: ask for them first, the newest first."""
@@ -212,11 +279,15 @@ class NewsSpider(scrapy.Spider):
     # Sitemaps, feeds, robots.txt
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
+        if response.status == 304:
+            return
         for url in sitemap_urls_from_robots(response.body, base_url=response.url):
             if self.on_site(url):
-                yield self._request(url, self.parse_sitemap)
+                yield self._request(url, self.parse_sitemap, kind="sitemap")
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        if response.status == 304:
+            return
         body = response.body
         if gzip_magic_number(response):
             body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
@@ -230,13 +301,19 @@ class NewsSpider(scrapy.Spider):
         for entry in sitemap.entries:
             if not self.on_site(entry.url):
                 continue
-            if sitemap.is_index:
-                yield self._request(entry.url, self.parse_sitemap)
-            else:
-                if (request := self._page_request(entry.url, listed=entry.published)) is not None:
-                    yield request
+            if self.window is not None and (
+                self.window.before(entry.modified) or (not sitemap.is_index and not self.window.holds(entry.published))
+            ):
+                # A sitemap unchanged since before the range lists only older pages.
+                self._count("skipped", "out of range")
+            elif sitemap.is_index:
+                yield self._request(entry.url, self.parse_sitemap, kind="sitemap")
+            elif (request := self._page_request(entry.url, entry.modified, listed=entry.published)) is not None:
+                yield request
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        if response.status == 304:
+            return
         try:
             entries, problem = parse_feed(response.body)
         except ExtractionError as exc:
@@ -248,7 +325,10 @@ class NewsSpider(scrapy.Spider):
             self.logger.warning("damaged feed %s (read %d entries): %s", response.url, len(entries), problem)
         self._count("feeds")
         for entry in entries:
-            request = self._page_request(urljoin(response.url, entry.url), listed=entry.published)
+            if self.window is not None and not self.window.holds(entry.published):
+                self._count("skipped", "out of range")
+                continue
+            request = self._page_request(urljoin(response.url, entry.url), entry.modified, listed=entry.published)
             if request is not None:
                 yield request
 
@@ -266,9 +346,33 @@ class NewsSpider(scrapy.Spider):
         elif failure.check(IgnoreRequest):
             reason = "forbidden by robots.txt" if "robots" in str(failure.value).lower() else "ignored"
         else:
-            reason = _FAILURE_REASONS.get(type(failure.value).__name__, type(failure.value).__name__)
+            reason = _failure_reason(failure.value)
         self._count("failed", reason)
         self.logger.info("failed: %s (%s)", url, reason)
+
+
+def _failure_reason(error: BaseException | None) -> str:
+    name = type(error).__name__
+    if name == "DownloadFailedError":
+        # Twisted's ResponseFailed, wrapped: its message names what went wrong underneath.
+        message = str(error)
+        if "ConnectionLost" in message or "ConnectionReset" in message:
+            return "connection lost"
+        if "ConnectionDone" in message:
+            return "connection closed"
+    return _FAILURE_REASONS.get(name, name)
+
+
+def _later(changed: Any, seen: str) -> bool:
+    """Whether a date a feed or sitemap gives for a page is after our last fetch of it (ISO 8601, UTC)."""
+    if changed is None:
+        return False
+    last = dt.datetime.fromisoformat(seen)
+    if not isinstance(changed, dt.datetime):
+        return bool(changed > last.date())
+    if changed.tzinfo is None:
+        changed = changed.replace(tzinfo=dt.UTC)  # a listing's date without zone: read as UTC
+    return bool(changed > last)
 
 
 def _sort_key(value: Any) -> str:

@@ -14,7 +14,7 @@ from conftest import FIXTURES
 from newsingest.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = ["crawl", "search", "extract", "stats", "sites", "demo", "quotes", "links", "history"]
+COMMANDS = ["crawl", "search", "extract", "stats", "sites", "demo", "quotes", "links", "history", "runs"]
 
 
 def invoke(*args: str) -> tuple[int, str]:
@@ -57,7 +57,7 @@ def test_unreadable_database_is_one_line(tmp_path):
     garbage = tmp_path / "news.db"
     garbage.write_bytes(b"this is not a database" * 100)
     code, output = invoke("crawl", "https://example.com/", "--db", str(garbage))
-    assert code == 1
+    assert code == 3  # could not start
     assert output.strip().startswith("newsingest: error:") and len(output.strip().splitlines()) == 1
 
 

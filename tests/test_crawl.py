@@ -132,8 +132,18 @@ def test_a_second_crawl_does_not_fetch_stored_stories(demo_site, tmp_path):
     assert demo_site.requested[already:]  # the home and section pages were read again, for new stories
     stats = json.loads(second_run["stats"])
     assert not any(key.startswith("newsingest/stored/") for key in stats)
-    assert stats["newsingest/skipped/stored"] >= len(first)
     assert {r["canonical_url"]: dict(r) for r in rows(db, "SELECT * FROM articles")} == first
+
+
+def test_stored_stories_linked_from_a_changed_page_are_skipped(demo_site, tmp_path):
+    db = tmp_path / "news.db"
+    crawl_demo(demo_site, db)
+    # Without its validators the home page is read in full again; the stories it links to are not.
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM http_validators")
+    stats = json.loads(crawl_demo(demo_site, db)["stats"])
+    assert stats["newsingest/skipped/stored"] >= 10
+    assert not any(key.startswith("newsingest/stored/") for key in stats)
 
 
 def test_refreshing_twice_stores_nothing_twice(demo_site, tmp_path):
@@ -189,4 +199,4 @@ def test_site_without_a_spider_is_crawled_from_its_home_page(plain_site, tmp_pat
         )
     # The sitemap was found through robots.txt, not given on the command line.
     assert "/sitemap.xml" in plain_site.requested
-    assert "crawl news: ok" in result.stdout
+    assert "crawl 127.0.0.1: ok" in result.stdout

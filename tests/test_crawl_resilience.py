@@ -63,6 +63,9 @@ def crawl(site: ServedSite, db, *extra: str) -> tuple[int, dict, str]:
         f"DOWNLOAD_TIMEOUT={TIMEOUT}",
         "--set",
         f"DOWNLOAD_MAXSIZE={MAX_SIZE}",
+        # A site made mostly of faults: the run's verdict on its error rate is tested in test_faults.py.
+        "--set",
+        "NEWSINGEST_MAX_ERROR_RATE=0.6",
     )
     with sqlite3.connect(db) as conn:
         stats = json.loads(conn.execute("SELECT stats FROM crawl_runs ORDER BY id DESC").fetchone()[0])
@@ -115,7 +118,7 @@ def test_a_failing_recrawl_leaves_stored_articles_alone(trouble_site, tmp_path):
 def test_unreachable_site_fails_with_a_clear_summary(tmp_path):
     result = newsingest("crawl", "http://127.0.0.1:9/", "--db", str(tmp_path / "news.db"), *FAST)
     assert result.returncode == 1
-    assert "crawl news: failed (no page could be fetched)" in result.stdout
+    assert "crawl 127.0.0.1: failed (no page could be fetched)" in result.stdout
     assert "Traceback" not in result.stderr
     with sqlite3.connect(tmp_path / "news.db") as conn:
         assert conn.execute("SELECT status FROM crawl_runs").fetchall() == [("failed",)]

@@ -44,6 +44,10 @@ def test_sitemap_index_and_news_sitemap():
     assert not news.is_index and len(news.entries) == 10
     first = news.entries[0]
     assert first.title and isinstance(first.published, dt.datetime) and first.published.tzinfo is not None
+    # A plain sitemap's lastmod says when a page changed, not when it was published.
+    archive = parse_sitemap((site / "sitemaps" / "archive.xml").read_bytes()).entries[0]
+    assert archive.published is None and archive.modified == dt.datetime(2026, 3, 9, 6, 30, tzinfo=UTC)
+    assert index.entries[0].modified == dt.date(2026, 3, 16)
 
 
 def test_not_a_sitemap_is_an_error():

@@ -106,9 +106,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from newsingest.cli import crawl, extract, history, links, query, quotes
+    from newsingest.cli import backfill, crawl, extract, history, links, query, quotes, runs
 
-    for module in (crawl, extract, history, links, query, quotes):
+    for module in (crawl, backfill, extract, history, links, query, quotes, runs):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -9,6 +9,8 @@ from typing import Any
 import click
 
 from newsingest.cli import date_options, db_option, fail, reports_errors
+from newsingest.crawl.outcome import EXIT_NOT_STARTED
+from newsingest.errors import StateError, StoreError
 from newsingest.urls import is_http_url
 
 LOG_LEVELS = click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False)
@@ -125,7 +127,7 @@ def crawl(
       newsingest crawl https://example.com/ --sitemap https://example.com/sitemap.xml
       newsingest crawl https://example.com/world/ --feed https://example.com/rss --max-pages 200
     """
-    from newsingest.crawl.runner import project_settings, run, spider_names
+    from newsingest.crawl.runner import job_site, project_settings, run, spider_names
 
     if base:
         _check_url(base, "--base")
@@ -145,10 +147,14 @@ def crawl(
     jobs = plan_jobs(targets, feeds, sitemaps, base, options, spider_names(settings))
     if not jobs:
         raise click.UsageError("nothing to crawl: give a site name or a URL (or --feed/--sitemap)")
-    _check_database(db_path)
-    results = run(jobs, settings)
+    try:
+        _check_database(db_path)
+        results = run(jobs, settings)
+    except (StoreError, StateError) as exc:
+        fail(str(exc), EXIT_NOT_STARTED)
+        return
     for result in results:
-        click.echo(summary(result.job.spider, result.stats, result.outcome))
+        click.echo(summary(job_site(result.job), result.stats, result.outcome))
     worst = max(r.outcome.exit_code for r in results)
     if worst:
         raise SystemExit(worst)
@@ -161,19 +167,27 @@ def _check_database(db_path: str) -> None:
     Store(db_path).close()
 
 
-def summary(spider: str, stats: dict[str, Any], outcome: Any) -> str:
+STORED = ("new", "updated", "unchanged", "duplicate")
+
+
+def summary(site: str, stats: dict[str, Any], outcome: Any) -> str:
     """What a crawl did, in a few lines."""
 
     def group(prefix: str) -> str:
         items = sorted((k.removeprefix(prefix), v) for k, v in stats.items() if k.startswith(prefix))
         return ", ".join(f"{k} {v}" for k, v in items) or "none"
 
-    stored = {k: stats.get(f"newsingest/stored/{k}", 0) for k in ("new", "updated", "unchanged")}
+    headline = f"crawl {site}: {outcome.status} ({outcome.reason})"
+    if not stats:
+        return headline
+    stored = ", ".join(f"{k} {stats.get(f'newsingest/stored/{k}', 0)}" for k in STORED)
     return "\n".join(
         [
-            f"crawl {spider}: {outcome.status} ({outcome.reason}), run {stats.get('newsingest/run_id', '?')}",
-            f"  pages fetched {stats.get('newsingest/pages', 0)}, articles {stats.get('newsingest/articles', 0)}: "
-            f"new {stored['new']}, updated {stored['updated']}, unchanged {stored['unchanged']}",
+            f"{headline}, run {stats.get('newsingest/run_id', '?')}",
+            f"  requests {stats.get('downloader/request_count', 0)}"
+            f" (not modified {stats.get('newsingest/not_modified', 0)}), pages read {stats.get('newsingest/pages', 0)}"
+            f", stored stories skipped {stats.get('newsingest/skipped/stored', 0)}",
+            f"  articles {stats.get('newsingest/articles', 0)}: {stored}",
             f"  not articles: {group('newsingest/rejected/')}",
             f"  dropped: {group('newsingest/dropped/')}",
             f"  failed requests: {group('newsingest/failed/')}",

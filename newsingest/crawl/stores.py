@@ -17,7 +17,8 @@ def store_for(crawler: Crawler) -> Store:
     """The crawl's store, opened on first use from the NEWSINGEST_DB setting."""
     store = _stores.get(crawler)
     if store is None:
-        store = _stores[crawler] = Store(crawler.settings.get("NEWSINGEST_DB", "news.db"))
+        path = crawler.settings.get("NEWSINGEST_DB", "news.db")
+        store = _stores[crawler] = Store(path, batch_size=crawler.settings.getint("NEWSINGEST_BATCH_SIZE", 50))
     return store
 
 

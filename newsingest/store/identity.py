@@ -44,8 +44,16 @@ def stored_address(db: Database, keys: Iterable[str]) -> str | None:
     return str(rows[0]["article_url"]) if rows else None
 
 
-def is_stored_address(db: Database, url: str) -> bool:
-    return bool(list(db.query(f"select 1 from {ARTICLE_URLS} where url_key = ?", [url_key(url)])))
+def address_last_seen(db: Database, url: str) -> str | None:
+    """When the story stored under this address was last fetched; None when no story is."""
+    rows = list(
+        db.query(
+            f"select a.last_seen from {ARTICLE_URLS} u join {ARTICLES} a on a.canonical_url = u.article_url "
+            "where u.url_key = ?",
+            [url_key(url)],
+        )
+    )
+    return str(rows[0]["last_seen"]) if rows else None
 
 
 def stored_original(db: Database, url: str, body: Body, pending: dict[str, Body]) -> str | None:

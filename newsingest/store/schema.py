@@ -20,9 +20,27 @@ CRAWL_RUNS = "crawl_runs"
 ARTICLE_URLS = "article_urls"
 NEAR_KEYS = "near_keys"
 REVISIONS = "article_revisions"
+HTTP_VALIDATORS = "http_validators"
 ARTICLES_FTS = "articles_fts"
 QUOTES_FTS = "quotes_fts"
-TABLES = (ARTICLES, QUOTES, LINKS, CRAWL_RUNS, ARTICLE_URLS, NEAR_KEYS, REVISIONS)
+TABLES = (ARTICLES, QUOTES, LINKS, CRAWL_RUNS, ARTICLE_URLS, NEAR_KEYS, REVISIONS, HTTP_VALIDATORS)
+# The figures of a crawl run kept as columns (the full Scrapy stats stay in `stats`, as JSON).
+RUN_COLUMNS: dict[str, type] = {
+    "site": str,
+    "finish_reason": str,
+    "duration": float,
+    "requests": int,
+    "responses": str,  # JSON: {"200": 41, "304": 3, "404": 1}
+    "bytes": int,
+    "new": int,
+    "updated": int,
+    "unchanged": int,
+    "duplicate": int,
+    "not_modified": int,
+    "skipped": int,
+    "rejected": str,  # JSON: {"index page": 10, ...}
+    "failed": str,  # JSON: {"http 500": 2, "timeout": 1, ...}
+}
 
 migrations = Migrations("newsingest")
 
@@ -166,3 +184,19 @@ def add_dedupe_and_revisions(db: Database) -> None:
             )
         for key in band_keys(shingles(row["body"])):
             db.execute(f"INSERT OR IGNORE INTO {NEAR_KEYS} VALUES (?, ?)", [key, row["canonical_url"]])
+
+
+@migrations(name="0006_runs_and_validators")
+def add_run_figures_and_validators(db: Database) -> None:
+    """What each crawl run did, in columns a cron job's owner can query; and HTTP validators per URL.
+
+    `http_validators` keeps the ETag and Last-Modified a server sent for a page, feed or sitemap, so
+    the next run can ask "has it changed?" and be answered 304 Not Modified.
+    """
+    runs = _table(db, CRAWL_RUNS)
+    for column, kind in RUN_COLUMNS.items():
+        runs.add_column(column, kind)
+    runs.create_index(["site"])
+    _table(db, HTTP_VALIDATORS).create(
+        {"url": str, "etag": str, "last_modified": str, "checked": str}, pk="url", not_null=["checked"]
+    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sqlite3
 from dataclasses import replace
@@ -16,16 +15,17 @@ from sqlite_utils.db import NotFoundError, PrimaryKeyRequired, Table
 
 from newsingest.errors import StoreError
 from newsingest.models import Article
+from newsingest.store import runs
 from newsingest.store.history import History, article_history
-from newsingest.store.identity import Body, address_keys, is_stored_address, stored_address, stored_original
+from newsingest.store.identity import Body, address_keys, address_last_seen, stored_address, stored_original
 from newsingest.store.links import LinkTarget, find_link_targets
 from newsingest.store.pending import Pending, earlier
 from newsingest.store.quotes import QuoteHit, find_quotes
-from newsingest.store.rows import article_row, link_rows, quote_rows, to_json, utc_now
+from newsingest.store.rows import article_row, link_rows, quote_rows, utc_now
 from newsingest.store.schema import (
     ARTICLE_URLS,
     ARTICLES,
-    CRAWL_RUNS,
+    HTTP_VALIDATORS,
     LINKS,
     NEAR_KEYS,
     QUOTES,
@@ -120,34 +120,45 @@ class Store:
 
     # Crawl runs
 
-    def start_run(self, spider: str, args: dict[str, Any]) -> int:
+    def start_run(self, spider: str, args: dict[str, Any], site: str | None = None) -> int:
         """Record the start of a crawl; returns the run id to pass to `save` and `finish_run`."""
         self._require_writable()
-        runs = self._table(CRAWL_RUNS)
         try:
-            runs.insert({"spider": spider, "args": to_json(args), "started": utc_now(), "status": "running"})
+            return runs.start_run(self.db, spider, args, site)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot record crawl run in {self.path}: {exc}") from exc
-        assert runs.last_rowid is not None
-        return runs.last_rowid
 
     def finish_run(self, run_id: int, status: str, stats: dict[str, Any]) -> None:
-        """Record the end of a crawl with its status and stats (datetimes stored as ISO 8601)."""
+        """Record the end of a crawl: its status, its figures as columns and its full stats (see `store.runs`)."""
         self._require_writable()
         try:
-            self._table(CRAWL_RUNS).update(run_id, {"finished": utc_now(), "status": status, "stats": to_json(stats)})
+            runs.finish_run(self.db, run_id, status, stats)
         except NotFoundError as exc:
             raise StoreError(f"no crawl run {run_id} in {self.path}") from exc
         except sqlite3.Error as exc:
             raise StoreError(f"cannot record crawl run in {self.path}: {exc}") from exc
 
-    def recent_runs(self, limit: int = 10) -> list[dict[str, Any]]:
-        """The latest crawl runs, newest first, with `args` and `stats` decoded from JSON."""
-        runs = self._read(f"select * from {CRAWL_RUNS} order by id desc limit ?", [limit])
-        for run in runs:
-            for key in ("args", "stats"):
-                run[key] = _json_or_empty(run[key])
-        return runs
+    def recent_runs(self, limit: int = 10, site: str | None = None) -> list[dict[str, Any]]:
+        """The latest crawl runs (of one site or spider, if given), newest first, JSON columns decoded."""
+        try:
+            return runs.recent_runs(self.db, limit, site)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read {self.path}: {exc}") from exc
+
+    # HTTP validators
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified last sent for `url` (None, None when never seen)."""
+        rows = self._read(f"select etag, last_modified from {HTTP_VALIDATORS} where url = ?", [url])
+        return (rows[0]["etag"], rows[0]["last_modified"]) if rows else (None, None)
+
+    def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self._require_writable()
+        row = {"url": url, "etag": etag, "last_modified": last_modified, "checked": utc_now()}
+        try:
+            self._table(HTTP_VALIDATORS).upsert(row, pk="url")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write {self.path}: {exc}") from exc
 
     # Articles
 
@@ -179,6 +190,18 @@ class Store:
         if len(self._pending) >= self.batch_size:
             self.flush()
         return status
+
+    def touch(self, url: str, run_id: int | None = None) -> SaveStatus:
+        """Record that the story stored under this address was seen again, unchanged (a 304 answer)."""
+        self._require_writable()
+        known = self._known_address({url_key(url)})
+        before = (self._pending.get(known) or self._stored(known)) if known else None
+        if known is None or before is None:
+            raise StoreError(f"no stored story at {url}")
+        self._touch(known, before, utc_now(), run_id, set())
+        if len(self._pending) >= self.batch_size:
+            self.flush()
+        return "unchanged"
 
     def _known_address(self, keys: set[str]) -> str | None:
         for url, pending in self._pending.items():
@@ -326,11 +349,16 @@ class Store:
 
     def has_address(self, url: str) -> bool:
         """Whether a story is stored (or waiting to be) under any spelling of this URL: a crawl need not fetch it."""
+        return self.last_seen(url) is not None
+
+    def last_seen(self, url: str) -> str | None:
+        """When the story stored under any spelling of this URL was last fetched; None when it is not stored."""
         key = url_key(url)
-        if any(key in pending.keys for pending in self._pending.values()):
-            return True
+        for pending in self._pending.values():
+            if key in pending.keys:
+                return pending.last_seen or pending.row.get("last_seen") or utc_now()
         try:
-            return is_stored_address(self.db, url)
+            return address_last_seen(self.db, url)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read {self.path}: {exc}") from exc
 
@@ -410,7 +438,3 @@ class Store:
             return list(self.db.query(sql, params))
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read {self.path}: {exc}") from exc
-
-
-def _json_or_empty(text: str | None) -> Any:
-    return json.loads(text) if text else {}
