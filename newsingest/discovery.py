@@ -71,7 +71,7 @@ def parse_sitemap(data: bytes) -> Sitemap:
 def _feed_date(item: Any, name: str) -> Moment | None:
     # `in` first: feedparser answers a missing "updated" with "published", and a deprecation warning.
     value = _READER.parse(item[name]) if name in item else None
-    stamp = item[f"{name}_parsed"] if f"{name}_parsed" in item else None
+    stamp = item[f"{name}_parsed"] if f"{name}_parsed" in item else None  # noqa: SIM401 (see above)
     if value is None and stamp:
         # A date in a shape only feedparser knows; it gives UTC and drops a missing zone silently.
         value = dt.datetime(*stamp[:6]).replace(tzinfo=dt.UTC)

@@ -14,7 +14,7 @@ from conftest import FIXTURES
 from newsingest.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = ["crawl", "search", "extract", "stats", "sites", "demo", "quotes", "links", "history", "runs"]
+COMMANDS = ["crawl", "backfill", "search", "extract", "stats", "sites", "demo", "quotes", "links", "history", "runs"]
 
 
 def invoke(*args: str) -> tuple[int, str]:
@@ -28,6 +28,12 @@ def test_every_command_has_help(command):
     assert code == 0
     assert f"Usage: main {command}" in output or f"Usage: newsingest {command}" in output
     assert "--db" in output
+
+
+def test_crawl_help_documents_the_exit_codes():
+    _, output = invoke("crawl", "--help")
+    for code in ("0 ", "1 ", "2 ", "3 ", "75 ", "130 "):
+        assert f"\n    {code}" in output, code
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from newsingest.crawl.outcome import EXIT_NOT_STARTED
 from newsingest.errors import StateError, StoreError
 from newsingest.urls import is_http_url
 
+DEMO_PORT = 8765
 LOG_LEVELS = click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False)
 
 
@@ -118,9 +120,20 @@ def crawl(
     """Crawl sites into the database.
 
     SITE_OR_URL is a site's spider name (see `newsingest sites`) or a URL of a home or section page;
-    URLs without a spider of their own are crawled by the generic `news` spider. Each crawl is recorded
-    in the crawl_runs table. The exit code is 0 when every crawl succeeded, 1 when one failed (nothing
-    could be fetched, errors while storing) and 130 when interrupted.
+    URLs without a spider of their own are crawled by the generic `news` spider. Stories already
+    stored are not fetched again (unless --refresh), and pages, feeds and sitemaps are asked whether
+    they changed since the last run. One run per site at a time. Each run is a row in crawl_runs
+    (see `newsingest runs`).
+
+    \b
+    Exit codes (the worst of the sites crawled):
+      0    ok
+      1    failed: more than NEWSINGEST_MAX_ERROR_RATE (25%) of requests failed, nothing could be
+           fetched, or articles could not be stored
+      2    a wrong argument
+      3    could not start: the database or the state folder is unusable
+      75   locked: another run of the same site is still going
+      130  interrupted
 
     \b
     Examples:
@@ -222,7 +235,13 @@ def sites(db_path: str) -> None:
 
 @click.command()
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Serve this folder instead.")
-@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port to serve on (default: a free one).")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=DEMO_PORT,
+    show_default=True,
+    help="Port to serve on; a free one when it is taken (0: always a free one).",
+)
 @click.option("--query", default="harbour", show_default=True, help="The sample search to run afterwards.")
 @db_option
 @reports_errors
@@ -239,7 +258,12 @@ def demo(site_dir: Path | None, port: int, query: str, db_path: str) -> None:
     if not root.is_dir():
         fail(f"no demo site at {root} (run from a checkout of the repository, or pass --site-dir)")
     _check_database(db_path)
-    with serve(root, port) as site:
+    # The same port every time keeps the demo's addresses, so running it again finds its stories stored.
+    with ExitStack() as serving:
+        try:
+            site = serving.enter_context(serve(root, port))
+        except OSError:
+            site = serving.enter_context(serve(root, 0))
         base = site.base
         click.echo(f"serving {root} at {base}/")
         settings = project_settings(db_path, {**LOCAL_SITE_SETTINGS, "LOG_LEVEL": "WARNING"})
