@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit score bench clean
+.PHONY: demo test lint typecheck unit score bench browser clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -29,8 +29,16 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy newsingest spiders pipelines
 
+# The browser test needs Chromium: installed here when missing and this is root on Debian; else it skips (not in CI).
 unit: $(STAMP)
+	@command -v chromedriver >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1 || $(MAKE) browser
 	$(BIN)/pytest -q
+
+## browser: Debian's Chromium and chromedriver, for the browser test of `newsingest serve` (needs root or sudo)
+browser:
+	@command -v apt-get >/dev/null 2>&1 || { echo "make: no apt-get here: install Chromium and chromedriver yourself"; exit 1; }
+	$$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium chromium-driver
 
 ## score: extraction quality on the shared development set
 score: $(STAMP)

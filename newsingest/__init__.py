@@ -9,9 +9,12 @@ from newsingest.errors import ExtractionError, NotAnArticle
 from newsingest.models import Article, Link, Quote
 
 if TYPE_CHECKING:
+    import os
+
+    from newsingest.database import NewsDatabase
     from newsingest.extraction.site import SiteRules
 
-__all__ = ["Article", "ExtractionError", "Link", "NotAnArticle", "Quote", "SiteRules", "extract"]
+__all__ = ["Article", "ExtractionError", "Link", "NotAnArticle", "Quote", "SiteRules", "extract", "open"]
 __version__ = "0.1.0"
 
 
@@ -31,6 +34,13 @@ def extract(
     from newsingest.extraction import extract as extract_article
 
     return extract_article(html, url, site=site, fetched=fetched, content_type=content_type, listed=listed)
+
+
+def open(path: str | os.PathLike[str]) -> NewsDatabase:
+    """Open a newsingest database for reading: search, articles, quotes, links (see newsingest.database)."""
+    from newsingest.database import open as open_database
+
+    return open_database(path)
 
 
 def __getattr__(name: str) -> Any:

@@ -45,6 +45,16 @@ def plain_site() -> Iterator[ServedSite]:
         yield site
 
 
+@pytest.fixture(scope="session")
+def crawled_demo(tmp_path_factory) -> Iterator[tuple[Path, str]]:
+    """The demo site crawled once into a database that the tests sharing it only read, and its base URL."""
+    db = tmp_path_factory.mktemp("crawled-demo") / "news.db"
+    with serve(FIXTURES / "demo_site" / "site") as site:
+        result = newsingest("crawl", "demo", "--base", site.base + "/", "--db", str(db), *FAST)
+        assert result.returncode == 0, result.stdout + result.stderr
+        yield db, site.base
+
+
 def newsingest(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Run the CLI in its own process (a fresh Twisted reactor every time), as a user would."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}

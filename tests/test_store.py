@@ -62,6 +62,7 @@ def test_new_file_gets_schema_and_reopening_applies_nothing_twice(db_path: Path)
         ("newsingest", "0004_date_details"),
         ("newsingest", "0005_dedupe_and_revisions"),
         ("newsingest", "0006_runs_and_validators"),
+        ("newsingest", "0007_views"),
     ]
     indexes = {name for (name,) in rows(db_path, "select name from sqlite_master where type = 'index'")}
     assert {"idx_articles_site", "idx_articles_published", "idx_articles_fingerprint"} <= indexes
@@ -427,7 +428,7 @@ def test_an_older_database_is_upgraded_in_place(db_path: Path) -> None:
         # The stored story is known under its address from now on.
         assert store.has_address("https://e.x/a?utm_source=x")
     assert rows(db_path, "select headline, content_hash from articles") == [("Old", None)]
-    assert [name for (name,) in rows(db_path, "select name from _sqlite_migrations")][-1] == "0006_runs_and_validators"
+    assert [name for (name,) in rows(db_path, "select name from _sqlite_migrations")][-1] == "0007_views"
 
 
 def test_reading_an_older_database_upgrades_it_first(db_path: Path) -> None:

@@ -106,9 +106,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from newsingest.cli import backfill, crawl, extract, history, links, query, quotes, runs
+    from newsingest.cli import backfill, crawl, export, extract, history, links, query, quotes, runs, serve
 
-    for module in (crawl, backfill, extract, history, links, query, quotes, runs):
+    for module in (crawl, backfill, extract, history, links, query, quotes, runs, export, serve):
         for command in module.COMMANDS:
             main.add_command(command)
 

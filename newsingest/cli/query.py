@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import csv
 import json
 import os
 import re
@@ -18,6 +18,7 @@ from rich.table import Table
 from newsingest.cli import db_option, reports_errors
 from newsingest.errors import StoreError
 from newsingest.store import MARK_END, MARK_START, SearchHit, Store
+from newsingest.store.filters import ArticleFilter
 
 _MARKED = re.compile(f"{re.escape(MARK_START)}(.*?){re.escape(MARK_END)}")
 
@@ -72,38 +73,56 @@ def format_hit(position: int, hit: SearchHit, tty: bool) -> str:
     return f"{position:>3}. {day}  {hit.site}  {headline}\n     {hit.url}\n     {highlight(hit.snippet, tty)}"
 
 
+def filter_options(func: F) -> F:
+    """--site, --since, --until, --author, --speaker and --all: which articles a query is about."""
+    day = click.DateTime(formats=["%Y-%m-%d"])
+    options = [
+        click.option("--site", metavar="HOST", help="Only articles from this site (a leading www. is ignored)."),
+        click.option("--since", type=day, metavar="DATE", help="Published on or after this day (YYYY-MM-DD)."),
+        click.option("--until", type=day, metavar="DATE", help="Published on or before this day (YYYY-MM-DD)."),
+        click.option("--author", metavar="NAME", help="Only articles by this author (every word of the name)."),
+        click.option("--speaker", metavar="NAME", help='Only articles quoting this person; "Price" finds Ned Price.'),
+        all_option,
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def article_filter(options: dict[str, Any]) -> ArticleFilter:
+    """The ArticleFilter for the filter options of a command (popped from its keyword arguments)."""
+    since, until = options.pop("since"), options.pop("until")
+    return ArticleFilter(
+        site=options.pop("site"),
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        author=options.pop("author"),
+        speaker=options.pop("speaker"),
+        include_duplicates=options.pop("include_duplicates"),
+    )
+
+
+HIT_COLUMNS = ("url", "headline", "site", "published", "rank", "snippet")
+
+
 @click.command()
 @click.argument("query")
-@click.option("--site", metavar="HOST", help="Only articles from this site (host name; a leading www. is ignored).")
-@click.option(
-    "--since",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    metavar="DATE",
-    help="Only articles published on or after this day (YYYY-MM-DD). Undated articles are left out.",
-)
-@click.option(
-    "--until",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    metavar="DATE",
-    help="Only articles published on or before this day (YYYY-MM-DD). Undated articles are left out.",
-)
+@filter_options
 @click.option(
     "--limit", type=click.IntRange(min=1), metavar="N", default=20, show_default=True, help="Most hits to show."
 )
-@all_option
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["table", "json", "jsonl", "csv"]),
+    default="table",
+    show_default=True,
+    help="table: for reading; json: one array; jsonl: one hit per line; csv: a header and one row per hit.",
+)
 @json_option
 @db_option
 @reports_errors
-def search(
-    query: str,
-    site: str | None,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
-    limit: int,
-    include_duplicates: bool,
-    as_json: bool,
-    db_path: str,
-) -> None:
+def search(query: str, limit: int, output: str, as_json: bool, db_path: str, **options: Any) -> None:
     """Full-text search of stored articles, best match first.
 
     \b
@@ -118,25 +137,27 @@ def search(
 
     Case and accents are ignored ("zurich" finds "Zürich"). Ranking is bm25 with headline matches
     weighted above body matches. Each hit shows its date, site, headline, URL and a snippet with the
-    matched words in bold (on a terminal) or between ⟦ ⟧ (in a pipe, and in --json output).
+    matched words in bold (on a terminal) or between ⟦ ⟧ (elsewhere, and in json, jsonl and csv).
+    --json is short for --format json.
     """
+    filters = article_filter(options)
     with open_for_reading(db_path) as store:
-        hits = store.search(
-            query,
-            site=site,
-            since=since.date() if since else None,
-            until=until.date() if until else None,
-            limit=limit,
-            include_duplicates=include_duplicates,
-        )
-    if as_json:
+        hits = store.search(query, limit=limit, **{k: getattr(filters, k) for k in ArticleFilter.__slots__})
+    output = "json" if as_json else output
+    if output == "json":
         click.echo(json.dumps([hit.to_dict() for hit in hits], ensure_ascii=False, indent=2))
-    if not hits:
-        click.echo("no matches", err=True)
-        return
-    if not as_json:
+    elif output == "jsonl":
+        for hit in hits:
+            click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+    elif output == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=HIT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(hit.to_dict() for hit in hits)
+    elif hits:
         tty = sys.stdout.isatty()
         click.echo("\n\n".join(format_hit(n, hit, tty) for n, hit in enumerate(hits, start=1)))
+    if not hits:
+        click.echo("no matches", err=True)
 
 
 # stats

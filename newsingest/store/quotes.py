@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from newsingest.errors import QueryError, StoreError
+from newsingest.store.filters import ArticleFilter, speaker_match
 from newsingest.store.schema import ARTICLES, QUOTES, QUOTES_FTS
 
 _WORD = re.compile(r"\w+")
@@ -34,45 +34,25 @@ class QuoteHit:
         return {name: getattr(self, name) for name in self.__slots__}
 
 
-def speaker_match(name: str) -> str:
-    """An FTS5 expression for a speaker: every word of the name, in any form, so "Price" finds "Ned Price"."""
-    words = _WORD.findall(name)
-    if not words:
-        raise QueryError(f"not a speaker's name: {name!r}")
-    return "speaker : (" + " AND ".join(f'"{w}"' for w in words) + ")"
-
-
 def find_quotes(
     db: Database,
     *,
     speaker: str | None = None,
     search: str | None = None,
-    site: str | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    filters: ArticleFilter | None = None,
     limit: int = 50,
-    include_duplicates: bool = False,
 ) -> list[QuoteHit]:
-    """Quotations matching every filter given, newest article first; copies of a stored story left out unless asked."""
+    """Quotations by a speaker and with words (FTS5 syntax), from articles matching the filters, newest first."""
     match = []
     if speaker:
         match.append(speaker_match(speaker))
     if search:
         match.append(f"text : ({search})")
-    where: list[str] = [] if include_duplicates else ["a.duplicate_of is null"]
-    params: dict[str, Any] = {"limit": limit}
+    where, params = (filters or ArticleFilter()).where("a")
+    params["limit"] = limit
     if match:
         where.append(f"q.id in (select rowid from {QUOTES_FTS} where {QUOTES_FTS} match :match)")
         params["match"] = " AND ".join(match)
-    if site:
-        where.append("a.site = :site")
-        params["site"] = site.lower().removeprefix("www.")
-    if since:
-        where.append("a.published >= :since")
-        params["since"] = since.isoformat()
-    if until:
-        where.append("a.published < :before")
-        params["before"] = (until + dt.timedelta(days=1)).isoformat()
     sql = f"""
         select q.text, q.speaker, q.speaker_raw, q.cue, q.kind,
                a.canonical_url as url, a.headline, a.site, a.published

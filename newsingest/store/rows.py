@@ -7,7 +7,7 @@ import hashlib
 import json
 from typing import Any
 
-from newsingest.models import Article, iso
+from newsingest.models import Article, Link, Quote, iso
 from newsingest.urls import host_of
 
 
@@ -108,3 +108,55 @@ def link_rows(article: Article) -> list[dict[str, Any]]:
         }
         for link in article.links
     ]
+
+
+def moment_from_iso(text: str | None) -> dt.datetime | dt.date | None:
+    """A stored date back to a value: a day for "2026-03-14", a datetime (aware or not, as stored) otherwise."""
+    if not text:
+        return None
+    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+
+
+def article_from_row(row: dict[str, Any], quotes: list[dict[str, Any]], links: list[dict[str, Any]]) -> Article:
+    """The Article a stored row holds, its quotes and links included: what extraction returned for the page."""
+    return Article(
+        url=row["url"],
+        canonical_url=row["canonical_url"],
+        headline=row["headline"],
+        body=row["body"],
+        paragraphs=tuple(_json_list(row.get("paragraphs"))),
+        published=moment_from_iso(row.get("published")),
+        published_raw=row.get("published_raw"),
+        published_source=row.get("published_source"),
+        published_precision=row.get("published_precision"),
+        modified=moment_from_iso(row.get("modified")),
+        modified_raw=row.get("modified_raw"),
+        modified_source=row.get("modified_source"),
+        modified_precision=row.get("modified_precision"),
+        authors=tuple(_json_list(row.get("authors"))),
+        language=row.get("language"),
+        section=row.get("section"),
+        tags=tuple(_json_list(row.get("tags"))),
+        description=row.get("description"),
+        site_name=row.get("site_name"),
+        image=row.get("image"),
+        quotes=tuple(
+            Quote(q["text"], q["speaker"], q["speaker_raw"], q["cue"], q["paragraph"], q["kind"]) for q in quotes
+        ),
+        links=tuple(
+            Link(
+                link["url"],
+                link["title"] or "",
+                moment_from_iso(link["published"]),
+                link["published_raw"],
+                link["section"],
+                link["position"],
+            )
+            for link in links
+        ),
+        sources=json.loads(row["sources"]) if row.get("sources") else {},
+    )
+
+
+def _json_list(text: str | None) -> list[Any]:
+    return list(json.loads(text)) if text else []

@@ -21,6 +21,8 @@ ARTICLE_URLS = "article_urls"
 NEAR_KEYS = "near_keys"
 REVISIONS = "article_revisions"
 HTTP_VALIDATORS = "http_validators"
+ARTICLE_OVERVIEW = "article_overview"
+QUOTE_OVERVIEW = "quote_overview"
 ARTICLES_FTS = "articles_fts"
 QUOTES_FTS = "quotes_fts"
 TABLES = (ARTICLES, QUOTES, LINKS, CRAWL_RUNS, ARTICLE_URLS, NEAR_KEYS, REVISIONS, HTTP_VALIDATORS)
@@ -199,4 +201,25 @@ def add_run_figures_and_validators(db: Database) -> None:
     runs.create_index(["site"])
     _table(db, HTTP_VALIDATORS).create(
         {"url": str, "etag": str, "last_modified": str, "checked": str}, pk="url", not_null=["checked"]
+    )
+
+
+@migrations(name="0007_views")
+def add_views(db: Database) -> None:
+    """The common joins, ready to query: articles with their counts, quotes with their article."""
+    db.execute(
+        f"""CREATE VIEW {ARTICLE_OVERVIEW} AS
+        SELECT a.canonical_url, a.site, a.headline, a.published, a.published_precision, a.authors, a.section,
+            a.language, a.duplicate_of, a.first_seen, a.last_seen,
+            (SELECT count(*) FROM {QUOTES} q WHERE q.article_url = a.canonical_url) AS quotes,
+            (SELECT count(*) FROM {LINKS} l WHERE l.article_url = a.canonical_url) AS links,
+            (SELECT count(*) FROM {REVISIONS} r WHERE r.article_url = a.canonical_url) AS revisions,
+            length(a.body) - length(replace(a.body, ' ', '')) + 1 AS words
+        FROM {ARTICLES} a"""
+    )
+    db.execute(
+        f"""CREATE VIEW {QUOTE_OVERVIEW} AS
+        SELECT q.id, q.speaker, q.text, q.cue, q.kind, q.speaker_raw, a.headline, a.site, a.published,
+            a.canonical_url AS article_url, a.duplicate_of
+        FROM {QUOTES} q JOIN {ARTICLES} a ON a.canonical_url = q.article_url"""
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from newsingest.errors import QueryError, StoreError
+from newsingest.store.filters import ArticleFilter
 from newsingest.store.schema import ARTICLES, ARTICLES_FTS
 
 # Matched words in a snippet are wrapped in these. Not « », which French and Swiss papers print as quote marks.
@@ -51,42 +51,13 @@ class SearchHit:
         }
 
 
-def search_articles(
-    db: Database,
-    query: str,
-    *,
-    site: str | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    limit: int = 20,
-    include_duplicates: bool = False,
-) -> list[SearchHit]:
-    """Articles matching an FTS5 query, best first; `since`/`until` bound the publication day, both inclusive.
-
-    Copies of a stored story (rows with `duplicate_of`) are left out unless `include_duplicates`.
-    """
+def search_articles(db: Database, query: str, filters: ArticleFilter, *, limit: int = 20) -> list[SearchHit]:
+    """Articles matching an FTS5 query and the filters, best first (see `ArticleFilter`)."""
     if not query.strip():
         raise QueryError("malformed search query: it is empty")
-    where = [f"{ARTICLES_FTS} MATCH :query"]
-    params: dict[str, Any] = {
-        "query": query,
-        "start": MARK_START,
-        "end": MARK_END,
-        "tokens": SNIPPET_TOKENS,
-        "limit": limit,
-    }
-    if not include_duplicates:
-        where.append("a.duplicate_of is null")
-    if site:
-        where.append("a.site = :site")
-        params["site"] = site.lower().removeprefix("www.")
-    # ISO 8601 text sorts by time, and "2022-09-27T10:00:00+00:00" sorts between "2022-09-27" and "2022-09-28".
-    if since:
-        where.append("a.published >= :since")
-        params["since"] = since.isoformat()
-    if until:
-        where.append("a.published < :before")
-        params["before"] = (until + dt.timedelta(days=1)).isoformat()
+    clauses, params = filters.where("a")
+    where = [f"{ARTICLES_FTS} MATCH :query", *clauses]
+    params.update({"query": query, "start": MARK_START, "end": MARK_END, "tokens": SNIPPET_TOKENS, "limit": limit})
     sql = f"""
         select a.canonical_url, a.headline, a.site, a.published,
             snippet({ARTICLES_FTS}, 1, :start, :end, '…', :tokens) as body_snippet,

@@ -16,6 +16,7 @@ from sqlite_utils.db import NotFoundError, PrimaryKeyRequired, Table
 from newsingest.errors import StoreError
 from newsingest.models import Article
 from newsingest.store import runs
+from newsingest.store.filters import ArticleFilter
 from newsingest.store.history import History, article_history
 from newsingest.store.identity import Body, address_keys, address_last_seen, stored_address, stored_original
 from newsingest.store.links import LinkTarget, find_link_targets
@@ -364,43 +365,28 @@ class Store:
 
     # Queries
 
-    def search(
-        self,
-        query: str,
-        *,
-        site: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        limit: int = 20,
-        include_duplicates: bool = False,
-    ) -> list[SearchHit]:
-        """Articles matching an FTS5 query, best first (see `newsingest.store.search`). Buffered rows are not seen."""
-        return search_articles(
-            self.db, query, site=site, since=since, until=until, limit=limit, include_duplicates=include_duplicates
-        )
+    def search(self, query: str, *, limit: int = 20, **filters: Any) -> list[SearchHit]:
+        """Articles matching an FTS5 query, best first; `filters` are those of `ArticleFilter` (site, since, ...).
+
+        Buffered rows are not seen.
+        """
+        return search_articles(self.db, query, ArticleFilter(**filters), limit=limit)
 
     def quotes(
         self,
         *,
         speaker: str | None = None,
         search: str | None = None,
-        site: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
         limit: int = 50,
-        include_duplicates: bool = False,
+        filters: ArticleFilter | None = None,
+        **fields: Any,
     ) -> list[QuoteHit]:
-        """Stored quotations by speaker (any form of the name) and words (FTS5 syntax), newest first."""
-        return find_quotes(
-            self.db,
-            speaker=speaker,
-            search=search,
-            site=site,
-            since=since,
-            until=until,
-            limit=limit,
-            include_duplicates=include_duplicates,
-        )
+        """Stored quotations by speaker (any form of the name) and words (FTS5 syntax), newest first.
+
+        The articles they come from are narrowed by `filters`, or by ArticleFilter's `fields` (site, since, ...).
+        """
+        chosen = filters or ArticleFilter(**fields)
+        return find_quotes(self.db, speaker=speaker, search=search, filters=chosen, limit=limit)
 
     def link_targets(
         self, *, section: str | None = None, site: str | None = None, since: dt.date | None = None, limit: int = 100
