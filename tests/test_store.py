@@ -462,3 +462,26 @@ def test_quotes_by_speaker_any_name_form_and_words(db_path: Path) -> None:
         assert store.quotes(speaker="Nobody") == []
         with pytest.raises(QueryError):
             store.quotes(search='"unbalanced')
+
+
+def test_ranking_in_the_index_first_gives_what_ranking_everything_gives(db_path: Path) -> None:
+    from newsingest.store.filters import ArticleFilter
+    from newsingest.store.search import _joined_sql, search_articles
+
+    # 150 stories on one subject, 120 of them copies (hidden by default): the index's best matches are
+    # mostly copies, so the quick path must notice it has too few and rank everything.
+    with Store(db_path, batch_size=500) as store:
+        for i in range(30):
+            body = f"Ferry number {i} crossed the sound " + "and the ferry docked safely " * (i % 7 + 1) + f"tale {i}."
+            store.save(article(f"story-{i}", headline=f"Ferry news {i}", body=body))
+            for copy in range(4):
+                store.save(article(f"story-{i}-copy-{copy}", site=f"wire{copy}.example", headline="Ferry", body=body))
+    with Store(db_path, readonly=True) as store:
+        for limit in (1, 5, 40):
+            for filters in (ArticleFilter(), ArticleFilter(include_duplicates=True)):
+                quick = search_articles(store.db, "ferry", filters, limit=limit)
+                clauses, params = filters.where("a")
+                params.update({"query": "ferry", "start": "[", "end": "]", "tokens": 24, "limit": limit})
+                everything = list(store.db.query(_joined_sql(clauses), params))
+                assert [hit.url for hit in quick] == [row["canonical_url"] for row in everything]
+                assert len(quick) == min(limit, 150 if filters.include_duplicates else 30)

@@ -56,26 +56,71 @@ def search_articles(db: Database, query: str, filters: ArticleFilter, *, limit: 
     if not query.strip():
         raise QueryError("malformed search query: it is empty")
     clauses, params = filters.where("a")
-    where = [f"{ARTICLES_FTS} MATCH :query", *clauses]
     params.update({"query": query, "start": MARK_START, "end": MARK_END, "tokens": SNIPPET_TOKENS, "limit": limit})
-    sql = f"""
-        select a.canonical_url, a.headline, a.site, a.published,
-            snippet({ARTICLES_FTS}, 1, :start, :end, '…', :tokens) as body_snippet,
-            snippet({ARTICLES_FTS}, 0, :start, :end, '…', :tokens) as headline_snippet,
-            bm25({ARTICLES_FTS}, {HEADLINE_WEIGHT}, 1.0) as score
-        from {ARTICLES_FTS} join {ARTICLES} a on a.rowid = {ARTICLES_FTS}.rowid
-        where {" and ".join(where)}
-        order by score, a.published desc
-        limit :limit
-    """
     try:
-        rows = list(db.query(sql, params))
+        # Most searches are decided by the full-text index alone: rank there first, then read only the
+        # best rows of the wide articles table. Only when the filters reject too many is the full join needed.
+        narrow = any(getattr(filters, name) for name in ("site", "since", "until", "author", "speaker", "matching"))
+        rows = None if narrow else _best_first(db, clauses, params, limit)
+        if rows is None:
+            rows = list(db.query(_joined_sql(clauses), params))
     except sqlite3.OperationalError as exc:
         message = str(exc)
         if message.startswith(_QUERY_ERRORS):
             raise QueryError(f"malformed search query: {message} ({_QUERY_HINT})") from exc
         raise StoreError(f"cannot search: {message}") from exc
     return [_hit(row) for row in rows]
+
+
+_SELECT = f"""a.canonical_url, a.headline, a.site, a.published,
+    snippet({ARTICLES_FTS}, 1, :start, :end, '…', :tokens) as body_snippet,
+    snippet({ARTICLES_FTS}, 0, :start, :end, '…', :tokens) as headline_snippet,
+    bm25({ARTICLES_FTS}, {HEADLINE_WEIGHT}, 1.0) as score"""
+# How many index hits the fast path ranks for each result asked for.
+OVERFETCH = 5
+
+
+def _joined_sql(clauses: list[str], extra: str = "") -> str:
+    where = " and ".join([f"{ARTICLES_FTS} MATCH :query", *clauses]) + extra
+    return f"""select {_SELECT} from {ARTICLES_FTS} join {ARTICLES} a on a.rowid = {ARTICLES_FTS}.rowid
+        where {where} order by score, a.published desc limit :limit"""
+
+
+def _best_first(db: Database, clauses: list[str], params: dict[str, Any], limit: int) -> list[dict[str, Any]] | None:
+    """The results among the index's best `OVERFETCH * limit` matches; None when those may not be enough."""
+    wanted = max(OVERFETCH * limit, 100)
+    scores = {
+        row["rowid"]: row["score"]
+        for row in db.query(
+            f"select rowid, bm25({ARTICLES_FTS}, {HEADLINE_WEIGHT}, 1.0) as score from {ARTICLES_FTS} "
+            f"where {ARTICLES_FTS} MATCH :query order by score limit {wanted}",
+            {"query": params["query"]},
+        )
+    }
+    if not scores:
+        return []
+    ids = ", ".join(str(int(rowid)) for rowid in scores)
+    where = " and ".join([f"a.rowid in ({ids})", *clauses])
+    columns = "a.rowid as id, a.canonical_url, a.headline, a.site, a.published"
+    found = list(db.query(f"select {columns} from {ARTICLES} a where {where}", params))
+    if len(found) < limit and len(scores) == wanted:
+        return None  # the filters rejected too many of the best matches: rank all of them
+    found.sort(key=lambda row: row["published"] or "", reverse=True)
+    found.sort(key=lambda row: scores[row["id"]])
+    best = found[:limit]
+    for row in best:
+        row["score"] = scores[row["id"]]
+        row.update(
+            next(
+                db.query(
+                    f"select snippet({ARTICLES_FTS}, 1, :start, :end, '…', :tokens) as body_snippet, "
+                    f"snippet({ARTICLES_FTS}, 0, :start, :end, '…', :tokens) as headline_snippet "
+                    f"from {ARTICLES_FTS} where {ARTICLES_FTS} MATCH :query and rowid = :id",
+                    {**params, "id": row["id"]},
+                )
+            )
+        )
+    return best
 
 
 def _hit(row: dict[str, Any]) -> SearchHit:
