@@ -129,6 +129,8 @@ class NewsSpider(scrapy.Spider):
         # Stories already stored are not fetched again, unless refreshing (to see their revisions).
         self.refresh = _yes(refresh) if refresh is not None else False
         self.window = DateRange.parse(since, until) if since else None
+        self._skipped: set[str] = set()
+        self._started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         if self.window is not None:
             self.follow_links = self.follow_sidebars = False
         if timezone or date_order:
@@ -191,7 +193,10 @@ class NewsSpider(scrapy.Spider):
         if not self.refresh:
             seen = store_for(self.crawler).last_seen(url)
             if seen is not None and not _later(changed, seen):
-                self._count("skipped", "stored")
+                # Counted once per story stored by an earlier run, however many pages link to it.
+                if url not in self._skipped and seen < self._started:
+                    self._skipped.add(url)
+                    self._count("skipped", "stored")
                 return None
             if seen is not None:
                 self._count("refetched", "changed")

@@ -138,3 +138,12 @@ def test_scrapy_crawl_exits_non_zero_when_the_crawl_failed(tmp_path):
         "LOG_LEVEL=ERROR",
     )
     assert result.returncode == 1
+
+
+def test_scrapy_crawl_holds_the_site_lock_too(tmp_path):
+    from newsingest.crawl.lock import site_lock
+
+    with site_lock(tmp_path / "n.state", "127.0.0.1"):
+        result = scrapy("crawl", "news", "-a", "url=http://127.0.0.1:9/", "-s", f"NEWSINGEST_DB={tmp_path / 'n.db'}")
+    assert result.returncode == 75
+    assert "another run of 127.0.0.1 is in progress" in result.stderr

@@ -199,7 +199,7 @@ def summary(site: str, stats: dict[str, Any], outcome: Any) -> str:
             f"{headline}, run {stats.get('newsingest/run_id', '?')}",
             f"  requests {stats.get('downloader/request_count', 0)}"
             f" (not modified {stats.get('newsingest/not_modified', 0)}), pages read {stats.get('newsingest/pages', 0)}"
-            f", stored stories skipped {stats.get('newsingest/skipped/stored', 0)}",
+            f", stories stored before not fetched again {stats.get('newsingest/skipped/stored', 0)}",
             f"  articles {stats.get('newsingest/articles', 0)}: {stored}",
             f"  not articles: {group('newsingest/rejected/')}",
             f"  dropped: {group('newsingest/dropped/')}",
