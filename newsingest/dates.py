@@ -24,6 +24,8 @@ Moment = dt.datetime | dt.date
 UTC = dt.UTC
 # Languages whose month names and relative words dateparser should try when the page does not say.
 FALLBACK_LANGUAGES = ("en",)
+# The furthest any time zone is ahead of UTC (Kiribati).
+_LATEST_ZONE = dt.timedelta(hours=14)
 # Dates before this are misreadings (a "0001-01-01" placeholder, a two-digit year gone wrong).
 EARLIEST = dt.date(1900, 1, 1)
 # Longer strings are prose, not a date; dateparser would find "may" or "monday" in them.
@@ -76,13 +78,17 @@ _NAME_WORDS = frozenset(
 _WORDS = re.compile(r"[^\W\d_]{3,}")
 
 _TIME = re.compile(
-    r"(?<![\d.])\d{1,2}\s?[:h]\s?\d{2}(?!\d)|\d{1,2}\s?[ap]\.?\s?m\b|T\d{2}:?\d{2}|\d{1,2}\s?Uhr\b|\d+\s?時",
+    r"(?<![\d.])\d{1,2}\s?[:h]\s?\d{2}(?!\d)|\d{1,2}\s?[ap]\.?\s?m\b|T\d{2}:?\d{2}|\d{1,2}\s?Uhr\b|\d+\s?時|"
+    # "12.30 GMT", "10.31 Uhr", "5 Mar 2024 12.30": a dotted time only where it cannot be a day and month.
+    r"(?<![\d.])\d{1,2}\.\d{2}(?=\s*(?:Uhr|h\b|[ap]\.?m|GMT|UTC|[A-Z]{2,4}\b))|\d{4},?\s+\d{1,2}\.\d{2}(?![\d.])",
     re.IGNORECASE,
 )
 _SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}|\d+\s?秒|T\d{6}")
 _RELATIVE = re.compile(
     r"\b(ago|vor|hace|il y a|fa|geleden|siden|sedan|temu|назад|önce|yesterday|today|gestern|heute|hier|ayer|hoy|"
-    r"вчера|сегодня|aujourd'hui|ieri|oggi|gisteren|vandaag|i dag|i går|dzisiaj|wczoraj)\b|前|전",
+    r"вчера|сегодня|aujourd'hui|ieri|oggi|gisteren|vandaag|i dag|i går|dzisiaj|wczoraj)\b|"
+    # "3時間前", "5분 전": a number and a unit before; bare 前/전 is also "a.m." (午前, 오전).
+    r"\d+\s*(?:秒|分钟?|時間|小时|日|天|週間|周|か月|ヶ月|个月|年)\s*前|\d+\s*(?:초|분|시간|일|주|개월|달|년)\s*전",
     re.IGNORECASE,
 )
 # Relative dates counted in days or longer name a day, not a time of day.
@@ -179,6 +185,11 @@ class DateReader:
         text = " ".join(raw.split()) if raw else ""
         if not text:
             return False
+        if _RELATIVE.search(text) and _FOUR_DIGIT_YEAR.search(text):
+            # "Heute, 27.09.2022 10:31": the full date says which day; "heute" only repeats it.
+            dated = self._find_span(text)
+            if dated is not None:
+                return dated
         fetched = self.fetched or dt.datetime.now(UTC).replace(microsecond=0)
         # A text that does not depend on the fetch time reads the same for every page: one cache entry.
         base = fetched if _depends_on_now(text) else None
@@ -197,16 +208,9 @@ class DateReader:
         """The first date inside a short text such as a byline; `raw` is the matched span."""
         if not may_be_date(text):
             return None
-        refused: list[tuple[int, int]] = []
-        for pattern in _DATE_SPANS:
-            for match in pattern.finditer(text):
-                if any(start < match.end() and match.start() < end for start, end in refused):
-                    continue  # "5 March" inside a "5 March 2031" already refused
-                reading = self._read(match.group(0).strip(" ,|-–"))
-                if isinstance(reading, Dated):
-                    return reading
-                if reading:
-                    refused.append(match.span())
+        found = self._find_span(text)
+        if found is not None:
+            return found
         if _RELATIVE.search(text):
             relative = _RELATIVE_SPAN.search(text)
             found = self.read(relative.group(0) if relative else text.strip())
@@ -214,6 +218,23 @@ class DateReader:
                 return found
         weekday = _WEEKDAY_SPAN.search(text)
         return self.read(weekday.group(0).strip(" ,|-–")) if weekday else None
+
+    def _find_span(self, text: str) -> Dated | None:
+        """The first part of the text shaped like a date that reads as one."""
+        refused: list[tuple[int, int]] = []
+        for pattern in _DATE_SPANS:
+            for match in pattern.finditer(text):
+                if any(start < match.end() and match.start() < end for start, end in refused):
+                    continue  # "5 March" inside a "5 March 2031" already refused
+                span = match.group(0).strip(" ,|-–")
+                if _RELATIVE.search(span):
+                    continue
+                reading = self._read(span)
+                if isinstance(reading, Dated):
+                    return reading
+                if reading:
+                    refused.append(match.span())
+        return None
 
 
 def _depends_on_now(text: str) -> bool:
@@ -235,13 +256,16 @@ def _read(
         if len(text) > MAX_DATE_CHARS or not may_be_date(text):
             return None
         relative = bool(_RELATIVE.search(text))
-        value = _dateparser(text, languages, date_order, fetched)
+        by_clock = relative and not _RELATIVE_DAYS.search(text) and bool(_DIGIT.search(text))
+        value = _dateparser(text, languages, date_order, _base(fetched, zone, by_clock, relative))
         if value is None:
             return None
+        if by_clock:
+            return _time_ago(text, value)
     offset = None
     if isinstance(value, dt.datetime):
-        if relative:
-            return _relative(text, value, zone)
+        if relative and not _TIME.search(text):
+            return Dated(value.date(), text, "day")  # "yesterday", "3 days ago", "Montag" name a day
         if not has_time(text):
             value = value.date()
         else:
@@ -257,13 +281,26 @@ def _day(value: Moment) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def _relative(text: str, value: dt.datetime, zone: dt.tzinfo | None) -> Dated:
-    """dateparser counted from the fetch time in UTC; "yesterday" and "3 days ago" name a day, not a time."""
-    moment = value.replace(tzinfo=UTC)
-    if _RELATIVE_DAYS.search(text) or not re.search(r"\d", text):
-        return Dated(moment.astimezone(zone or UTC).date(), text, "day")
+def _base(fetched: dt.datetime | None, zone: dt.tzinfo | None, by_clock: bool, relative: bool) -> dt.datetime | None:
+    """The wall time dateparser counts from: the fetch time as the text's own clock would show it.
+
+    "2 hours ago" counts on the UTC clock (the result is an instant); "yesterday" and "March 15,
+    10:00" on the site's clock. When the site's zone is unknown, a date without a year is read as
+    late as any zone could have it (UTC+14), so that a time just past UTC midnight in Tokyo is not
+    pushed back a year.
+    """
+    if fetched is None:
+        return None
+    if zone is not None and not by_clock:
+        return fetched.astimezone(zone).replace(tzinfo=None)
+    base = fetched.astimezone(UTC).replace(tzinfo=None)
+    return base if by_clock or relative else base + _LATEST_ZONE
+
+
+def _time_ago(text: str, value: dt.datetime) -> Dated:
+    """ "3 hours ago" was counted back on the UTC clock: an instant, as precise as its unit."""
     precision = "hour" if _RELATIVE_HOURS.search(text) else "minute"
-    return Dated(moment.replace(second=0, microsecond=0), text, precision)
+    return Dated(value.replace(tzinfo=UTC, second=0, microsecond=0), text, precision)
 
 
 def _precision(text: str, value: Moment) -> str:
@@ -306,9 +343,8 @@ def _parse_rfc2822(text: str) -> dt.datetime | None:
 
 
 def _dateparser(
-    text: str, languages: tuple[str, ...], date_order: str | None, fetched: dt.datetime | None
+    text: str, languages: tuple[str, ...], date_order: str | None, base: dt.datetime | None
 ) -> dt.datetime | None:
-    base = fetched.astimezone(UTC).replace(tzinfo=None) if fetched is not None else None
     return _parser(languages, date_order, base).get_date_data(text).date_obj
 
 

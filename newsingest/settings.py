@@ -61,6 +61,8 @@ NEWSINGEST_DB = "news.db"
 NEWSINGEST_MIN_WORDS = 40
 # Ask servers whether pages, feeds and sitemaps changed since the last run (ETag, Last-Modified).
 NEWSINGEST_CONDITIONAL = True
+# After this many seconds a page is read in full again, whatever its validators say (one day).
+NEWSINGEST_REVALIDATE_AFTER = 86400
 # A run in which a larger share of requests failed (errors, timeouts, 5xx, 404) exits 1.
 NEWSINGEST_MAX_ERROR_RATE = 0.25
 # Articles written to the database in one transaction; a crawl killed part-way loses at most this many.

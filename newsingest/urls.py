@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
-# Query parameters that only say where a visitor came from.
+# Query parameters that only say where a visitor came from. Names some sites also use for the story
+# itself (ref, src, source, cid, share) are left alone: dropping one of those would merge two stories.
 _TRACKING = re.compile(
-    r"^(?:utm_\w+|fbclid|gclid|gclsrc|dclid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_gl|ref|ref_src|ref_url|"
+    r"^(?:utm_\w+|fbclid|gclid|gclsrc|dclid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_gl|ref_src|ref_url|"
     r"referrer|cmpid|icid|ito|ns_\w+|at_\w+|ocid|xtor|sc_cid|s_cid|smid|taid|mbid|wt\.mc_id|wt_mc|ftag|"
-    r"share|shared|src|source|rss|cid|spm|feature|outputtype|__twitter_impression|guccounter|ncid)$",
+    r"spm|__twitter_impression|guccounter|ncid)$",
     re.IGNORECASE,
 )
 
@@ -24,14 +25,31 @@ _AMP_SUFFIX = re.compile(r"^(.+)\.amp(\.html?)$")
 _HOST_VARIANT = re.compile(r"^(?:www\d?|m|mobile|amp)\.")
 
 
+def _split(url: str) -> SplitResult | None:
+    """urlsplit, or None for an address it cannot read ("http://[::1", a port of 99999): pages link to such."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises for a port out of range or not a number
+    except ValueError:
+        return None
+    return parts
+
+
 def is_http_url(value: str) -> bool:
-    parts = urlsplit(value)
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+    parts = _split(value)
+    return parts is not None and parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def host_of(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.")
+    """The host, lower-cased, without "www.", in its ASCII (punycode) form as requests carry it."""
+    parts = _split(url)
+    host = (parts.hostname or "") if parts else ""
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return host.lower().removeprefix("www.")
+    return host.lower().removeprefix("www.")
 
 
 def same_site(a: str, b: str) -> bool:
@@ -46,9 +64,12 @@ def normalize_url(url: str) -> str:
     """Host lower-cased, fragment dropped, tracking and rendering parameters removed, AMP paths mapped, query sorted.
 
     "/story/amp/", "/amp/story/" and "/story.amp.html" are the story's AMP renderings; "?amp=1",
-    "?outputType=amp" and "?print=1" select a rendering of the same story.
+    "?outputType=amp" and "?print=1" select a rendering of the same story. An address that cannot
+    be read is returned as it is.
     """
-    parts = urlsplit(url)
+    parts = _split(url)
+    if parts is None:
+        return url
     if parts.query:
         pairs = parse_qsl(parts.query, keep_blank_values=True)
         kept = [(k, v) for k, v in pairs if not (_TRACKING.match(k) or _is_rendering(k, v))]
@@ -70,9 +91,12 @@ def url_key(url: str) -> str:
     Beyond `normalize_url`: the scheme is dropped, and "www.", "m.", "mobile." and "amp." hosts are one site,
     so http://m.example.com/a/ and https://www.example.com/a/ are one story.
     """
-    parts = urlsplit(normalize_url(url))
+    parts = _split(normalize_url(url))
+    if parts is None:
+        return url
     host = _HOST_VARIANT.sub("", (parts.hostname or "").lower())
-    port = f":{parts.port}" if parts.port else ""
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    port = f":{parts.port}" if parts.port and parts.port != default else ""
     path = parts.path.rstrip("/") or "/"
     return f"{host}{port}{path}" + (f"?{parts.query}" if parts.query else "")
 

@@ -8,7 +8,7 @@ from spiders.news import NewsSpider
 
 
 class DemoSpider(NewsSpider):
-    """The bundled demo site, served by `newsingest demo` (pass -a base=http://127.0.0.1:PORT/)."""
+    """The bundled demo site, served by `newsingest demo` (crawl it with --base http://127.0.0.1:PORT/)."""
 
     name = "demo"
     base = "http://127.0.0.1:8000/"

@@ -190,8 +190,8 @@ class NewsSpider(scrapy.Spider):
         (`changed`, its date there, is later than our last fetch).
         """
         url = normalize_url(url)
+        seen = store_for(self.crawler).last_seen(url)
         if not self.refresh:
-            seen = store_for(self.crawler).last_seen(url)
             if seen is not None and not _later(changed, seen):
                 # Counted once per story stored by an earlier run, however many pages link to it.
                 if url not in self._skipped and seen < self._started:
@@ -200,8 +200,8 @@ class NewsSpider(scrapy.Spider):
                 return None
             if seen is not None:
                 self._count("refetched", "changed")
-        stored = self.refresh and store_for(self.crawler).has_address(url)
-        return self._request(url, self.parse_page, kind="page", stored=stored, **meta)
+        # A stored story may answer "not modified": it is then recorded as seen again, unchanged.
+        return self._request(url, self.parse_page, kind="page", stored=seen is not None, **meta)
 
     def _count(self, key: str, reason: str | None = None) -> None:
         assert self.crawler.stats is not None
@@ -252,7 +252,9 @@ class NewsSpider(scrapy.Spider):
     def _walk_listing(self, response: Response, content_type: str | None) -> Iterator[scrapy.Request]:
         """A backfill's listing page: its stories in the range, then its next page unless all it shows is older."""
         assert self.window is not None
-        listing = extract_listing(response.body, response.url, content_type=content_type)
+        listing = extract_listing(
+            response.body, response.url, site=self.selectors, fetched=dt.datetime.now(dt.UTC), content_type=content_type
+        )
         for item in listing.items:
             if not self.on_site(item.url):
                 continue

@@ -192,3 +192,16 @@ def test_a_listing_knows_its_next_page(markup, next_url):
     assert listing.next_url == next_url
     assert [item.published for item in listing.items] == [dt.date(2026, 3, 2), dt.date(2026, 2, 20)]
     assert listing.all_before(dt.date(2026, 3, 3)) and not listing.all_before(dt.date(2026, 2, 25))
+
+
+def test_a_listing_reads_dates_the_way_the_site_writes_them():
+    from newsingest.extraction.site import SiteRules
+
+    link = (
+        '<li><a href="/news/{0:02d}/ferry-service-story-number-{0}/">Ferry service story {0}</a>'
+        " <span>{0:02d}/03/2024</span></li>"
+    )
+    items = "".join(link.format(day) for day in range(1, 8))
+    html = f"<html><body><main><ul>{items}</ul></main></body></html>"
+    day_first = extract_listing(html, "https://ex.example/news/", site=SiteRules(date_order="DMY"))
+    assert [item.published for item in day_first.items] == [dt.date(2024, 3, day) for day in range(1, 8)]

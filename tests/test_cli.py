@@ -147,3 +147,63 @@ def test_scrapy_crawl_holds_the_site_lock_too(tmp_path):
         result = scrapy("crawl", "news", "-a", "url=http://127.0.0.1:9/", "-s", f"NEWSINGEST_DB={tmp_path / 'n.db'}")
     assert result.returncode == 75
     assert "another run of 127.0.0.1 is in progress" in result.stderr
+
+
+@pytest.fixture
+def demo_db(crawled_demo, tmp_path):
+    """A copy of the crawled demo database that a test may try to damage."""
+    import shutil
+
+    copy = tmp_path / "demo.db"
+    shutil.copy(crawled_demo[0], copy)
+    return copy
+
+
+def test_export_never_writes_over_the_database(demo_db):
+    before = demo_db.read_bytes()
+    code, output = invoke("export", "--out", str(demo_db), "--db", str(demo_db))
+    assert (code, output) == (2, f"newsingest: error: --out {demo_db} is the database itself\n")
+    assert demo_db.read_bytes() == before
+
+
+def test_a_failed_export_leaves_the_previous_file_alone(demo_db, tmp_path):
+    keep = tmp_path / "keep.jsonl"
+    keep.write_text("yesterday's export\n")
+    code, output = invoke("export", "--query", "AND", "--out", str(keep), "--db", str(demo_db))
+    assert code == 2 and output.startswith("newsingest: error: malformed search query") and output.count("\n") == 1
+    assert keep.read_text() == "yesterday's export\n" and list(tmp_path.glob(".keep.jsonl.*")) == []
+    code, output = invoke("export", "--out", str(tmp_path / "no" / "such" / "dir.jsonl"), "--db", str(demo_db))
+    assert code == 1 and output.startswith("newsingest: error: cannot write") and output.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", "x", "--limit", "100000000000000000000"], "--limit"),
+        (["search", "x", "--since", "2026-02-30"], "'2026-02-30' is not a day written YYYY-MM-DD"),
+        (["search", "x", "--since", "2026-03-01", "--until", "2026-02-01"], "--since 2026-03-01 is after --until"),
+        (["search", "x", "--json", "--format", "csv"], "ask for two formats"),
+        (["quotes", "--search", ""], "it is empty"),
+        (["export", "--query", "   "], "it is empty"),
+        (["search", "x", "--db", ""], "needs the path of a database file"),
+        (["crawl", "http://[::1"], "not an http(s) URL"),
+        (["crawl", "http://a:99999/"], "not an http(s) URL"),
+        (["search", "caf\udcff"], "arguments must be valid UTF-8"),
+        (["backfill", "demo", "--since", "2999-01-01"], "is in the future"),
+        (["demo", "--query", '"unbalanced'], "malformed search query"),
+    ],
+)
+def test_more_bad_arguments_get_one_line_and_exit_2(demo_db, args, message):
+    if "--db" not in args:
+        args = [*args, "--db", str(demo_db)]
+    code, output = invoke(*args)
+    assert code == 2, output
+    assert output.startswith("newsingest: error: ") and output.count("\n") == 1, output
+    assert message in output
+
+
+def test_far_dates_and_no_arguments_are_fine(demo_db):
+    code, output = invoke("search", "harbour", "--until", "9999-12-31", "--json", "--db", str(demo_db))
+    assert code == 0 and json.loads(output)
+    code, output = invoke()
+    assert code == 0 and output.startswith("Usage: ") and "Commands:" in output

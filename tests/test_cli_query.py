@@ -104,9 +104,9 @@ def test_search_without_hits_says_so_on_stderr(db: Path) -> None:
 
 def test_malformed_query_is_one_line(db: Path) -> None:
     result = run("search", '"ceasefire', "--db", db)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # the user's input was wrong, as with any bad argument
     assert result.stdout == ""
-    assert result.stderr.startswith("newsingest: error: malformed search query: unterminated string")
+    assert result.stderr.startswith("newsingest: error: malformed search query '\"ceasefire': unterminated string")
     assert result.stderr.count("\n") == 1
 
 

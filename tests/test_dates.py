@@ -187,3 +187,56 @@ def test_has_time_and_strip_dates():
 
 def test_language_codes_keep_known_languages_english_last():
     assert language_codes("de-AT", "pt_BR", "xx", None) == ("de", "pt", "en")
+
+
+@pytest.mark.parametrize(
+    ("raw", "languages", "zone", "fetched", "expected"),
+    [
+        # A date without a year, east of UTC: the site's clock is already past the UTC one.
+        (
+            "Fri 15 Mar, 21:40",
+            ("en",),
+            BERLIN,
+            dt.datetime(2024, 3, 15, 21, 0, tzinfo=UTC),
+            dt.datetime(2024, 3, 15, 20, 40),
+        ),
+        (
+            "March 15, 10:00",
+            ("en",),
+            "Asia/Tokyo",
+            dt.datetime(2024, 3, 15, 1, 30, tzinfo=UTC),
+            dt.datetime(2024, 3, 15, 1, 0),
+        ),
+        # 午前 and 오전 are "a.m.", not "ago".
+        ("2024年3月5日 午前10時30分", ("ja",), "Asia/Tokyo", FETCHED, dt.datetime(2024, 3, 5, 1, 30)),
+        ("2024年3月5日 午後1時30分", ("ja",), "Asia/Tokyo", FETCHED, dt.datetime(2024, 3, 5, 4, 30)),
+        ("2024.03.05. 오전 10:30", ("ko",), "Asia/Seoul", FETCHED, dt.datetime(2024, 3, 5, 1, 30)),
+        # "yesterday" and "today" with a time: the site's day, the site's clock.
+        (
+            "gestern, 23:30 Uhr",
+            ("de",),
+            BERLIN,
+            dt.datetime(2024, 1, 6, 12, 0, tzinfo=UTC),
+            dt.datetime(2024, 1, 5, 22, 30),
+        ),
+        (
+            "Today, 10:30",
+            ("en",),
+            "America/New_York",
+            dt.datetime(2024, 1, 6, 2, 0, tzinfo=UTC),
+            dt.datetime(2024, 1, 5, 15, 30),
+        ),
+        # A full date beside "today" is the date.
+        ("Heute, 27.09.2022 10:31", ("de",), BERLIN, FETCHED, dt.datetime(2022, 9, 27, 8, 31)),
+        ("Tue 5 Mar 2024 12.30 GMT", ("en",), None, FETCHED, dt.datetime(2024, 3, 5, 12, 30)),
+    ],
+)
+def test_the_site_clock_decides_days_and_years(raw, languages, zone, fetched, expected):
+    tz = zoneinfo.ZoneInfo(zone) if isinstance(zone, str) else zone
+    found = DateReader(language_codes(*languages), tz, None, fetched).read(raw)
+    assert found is not None and found.value == expected.replace(tzinfo=UTC), found
+
+
+def test_relative_words_need_a_number_before_asian_ago():
+    assert may_be_date("3時間前") and read("3時間前", "ja").value == dt.datetime(2026, 1, 14, 9, 0, tzinfo=UTC)
+    assert read("5분 전", "ko").value == dt.datetime(2026, 1, 14, 11, 55, tzinfo=UTC)

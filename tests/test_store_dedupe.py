@@ -248,3 +248,41 @@ def test_article_fields_survive_the_identity_lookup():
     a = article(ORIGINAL + "amp/", FERRY, tags=("x",))
     moved = dataclasses.replace(a, canonical_url=ORIGINAL)
     assert moved.tags == a.tags and moved.url == a.url
+
+
+def test_an_original_edited_after_it_was_copied_stays_the_original(db_path):
+    copy = "https://valleywire.example/ferry/"
+    with Store(db_path) as store:
+        store.save(article(ORIGINAL, FERRY))
+        store.flush()
+        assert store.save(article(copy, edit(FERRY, 0.05))) == "duplicate"
+        store.flush()
+        assert store.save(article(ORIGINAL, FERRY + "\n\nThe board meets again in July.")) == "updated"
+        store.flush()
+        assert [hit.url for hit in store.search("ferry")] == [ORIGINAL]
+    assert rows(db_path, "select canonical_url, duplicate_of from articles order by canonical_url") == [
+        (copy, ORIGINAL),
+        (ORIGINAL, None),
+    ]
+
+
+def test_an_original_that_cannot_be_written_leaves_the_copies_as_they_were(db_path):
+    import datetime as dt
+
+    from newsingest.errors import StoreError
+
+    with Store(db_path, batch_size=100) as store:
+        store.save(article(ORIGINAL, FERRY, published=dt.date(2026, 6, 2)))
+        store.flush()
+        # Published a day earlier, so it would become the original; but one of its values cannot be stored.
+        broken = article("https://earlier.example/ferry/", FERRY, published=dt.date(2026, 6, 1), image=object())
+        store.save(broken)
+        store.save(article("https://valleywire.example/library/", LIBRARY, headline="Library"))
+        with pytest.raises(StoreError, match=r"earlier\.example"):
+            store.flush()
+        store.flush()  # the rest of the batch
+        assert [hit.url for hit in store.search("ferry")] == [ORIGINAL]
+    assert rows(db_path, "select canonical_url, duplicate_of from articles order by rowid") == [
+        (ORIGINAL, None),
+        ("https://valleywire.example/library/", None),
+    ]

@@ -65,3 +65,11 @@ def test_a_damaged_feed_yields_what_it_can():
 def test_a_feed_with_nothing_readable_is_an_error():
     with pytest.raises(ExtractionError, match="broken feed"):
         parse_feed(b"<rss><channel><item><title>cut off")
+
+
+def test_url_keys_keep_what_names_the_story_and_drop_what_does_not():
+    from newsingest.urls import url_key
+
+    assert url_key("http://example.com:80/story") == url_key("https://example.com/story") == "example.com/story"
+    assert url_key("https://ex.example/view.php?cid=1001") != url_key("https://ex.example/view.php?cid=1002")
+    assert url_key("https://ex.example/a/?utm_source=x&fbclid=y") == url_key("https://ex.example/a")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import sys
 import zoneinfo
 from collections.abc import Callable
@@ -10,11 +12,39 @@ from typing import Any, TypeVar
 
 import click
 
-from newsingest.errors import NewsingestError
+from newsingest.errors import NewsingestError, QueryError, UsageError
+
+# What Python makes of bytes that are not UTF-8 in a command line.
+_SURROGATE = re.compile("[\udc80-\udcff]")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 DEFAULT_DB = "news.db"
+
+
+class DayParam(click.ParamType):
+    """A day written YYYY-MM-DD, as a `datetime.date`."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError as exc:
+            self.fail(f"{value!r} is not a day written YYYY-MM-DD ({exc})", param, ctx)
+
+
+DAY = DayParam()
+# More rows than anyone reads from a terminal; stops absurd values before they reach SQLite.
+LIMIT = click.IntRange(min=1, max=1_000_000)
+
+
+def _check_db(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    if not value or not value.strip():
+        raise click.BadParameter("needs the path of a database file")
+    return value
 
 
 def db_option(func: F) -> F:
@@ -26,6 +56,7 @@ def db_option(func: F) -> F:
         show_default=True,
         envvar="NEWSINGEST_DB",
         type=click.Path(dir_okay=False),
+        callback=_check_db,
         help="SQLite database file.",
     )(func)
 
@@ -69,6 +100,8 @@ def reports_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except (QueryError, UsageError) as exc:
+            fail(str(exc), 2)  # the user's input was wrong, as with any bad argument
         except NewsingestError as exc:
             fail(str(exc))
 
@@ -80,8 +113,15 @@ class OneLineErrors(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
+        given = args[0] if args else kwargs.get("args")
+        words = sys.argv[1:] if given is None else list(given)
+        if any(_SURROGATE.search(word) for word in words):
+            fail("arguments must be valid UTF-8 text", 2)
         try:
             return super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.ctx.get_help() if exc.ctx is not None else exc.format_message())
+            return 0
         except click.UsageError as exc:
             hint = f" (see {exc.ctx.command_path} --help)" if exc.ctx is not None else ""
             fail(exc.format_message() + hint, 2)

@@ -7,12 +7,10 @@ from typing import Any
 
 import click
 
-from newsingest.cli import date_options, db_option, fail, reports_errors
+from newsingest.cli import DAY, date_options, db_option, fail, reports_errors
 from newsingest.cli.crawl import LOG_LEVELS, _setting, plan_jobs, summary
 from newsingest.crawl.outcome import EXIT_LOCKED, EXIT_NOT_STARTED
 from newsingest.errors import Locked, StateError, StoreError
-
-DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
 @click.command()
@@ -42,8 +40,8 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
 @reports_errors
 def backfill(
     targets: tuple[str, ...],
-    since: dt.datetime,
-    until: dt.datetime | None,
+    since: dt.date,
+    until: dt.date | None,
     feeds: tuple[str, ...],
     sitemaps: tuple[str, ...],
     base: str | None,
@@ -76,10 +74,12 @@ def backfill(
     from newsingest.crawl.runner import job_site, project_settings, record_locked, run, settings_state_dir, spider_names
     from newsingest.store import Store
 
-    end = (until or dt.datetime.now(dt.UTC)).date()
-    if end < since.date():
-        raise click.BadParameter(f"{end} is before --since {since.date()}", param_hint="--until")
-    window = DateRange(since.date(), end)
+    end = until or dt.datetime.now(dt.UTC).date()
+    if end < since:
+        if until is None:
+            raise click.BadParameter(f"{since} is in the future (give --until too)", param_hint="--since")
+        raise click.BadParameter(f"{end} is before --since {since}", param_hint="--until")
+    window = DateRange(since, end)
     options = {"since": window.since.isoformat(), "until": window.until.isoformat()}
     options.update({name: value for name, value in (("timezone", timezone), ("date_order", date_order)) if value})
     if not robots_sitemaps:

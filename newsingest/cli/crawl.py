@@ -186,8 +186,13 @@ STORED = ("new", "updated", "unchanged", "duplicate")
 def summary(site: str, stats: dict[str, Any], outcome: Any) -> str:
     """What a crawl did, in a few lines."""
 
-    def group(prefix: str) -> str:
-        items = sorted((k.removeprefix(prefix), v) for k, v in stats.items() if k.startswith(prefix))
+    def group(*prefixes: str) -> str:
+        items = sorted(
+            (k.removeprefix(prefix) or k.rsplit("/", 1)[-1], v)
+            for prefix in prefixes
+            for k, v in stats.items()
+            if k.startswith(prefix)
+        )
         return ", ".join(f"{k} {v}" for k, v in items) or "none"
 
     headline = f"crawl {site}: {outcome.status} ({outcome.reason})"
@@ -202,7 +207,7 @@ def summary(site: str, stats: dict[str, Any], outcome: Any) -> str:
             f", stories stored before not fetched again {stats.get('newsingest/skipped/stored', 0)}",
             f"  articles {stats.get('newsingest/articles', 0)}: {stored}",
             f"  not articles: {group('newsingest/rejected/')}",
-            f"  dropped: {group('newsingest/dropped/')}",
+            f"  not stored: {group('newsingest/dropped/', 'newsingest/skipped/out of range')}",
             f"  failed requests: {group('newsingest/failed/')}",
         ]
     )
@@ -220,7 +225,7 @@ def sites(db_path: str) -> None:
     from newsingest.urls import host_of
 
     counts = {}
-    if Path(db_path).exists():
+    if Path(db_path).is_file() and Path(db_path).stat().st_size:
         with Store(db_path, readonly=True) as store:
             counts = dict(store.site_counts())
     for name in spider_names():
@@ -253,10 +258,12 @@ def demo(site_dir: Path | None, port: int, query: str, db_path: str) -> None:
     from newsingest.crawl.runner import LOCAL_SITE_SETTINGS, Job, project_settings, run
     from newsingest.demo import DEMO_SITE, serve
     from newsingest.store import MARK_END, MARK_START, Store
+    from newsingest.store.search import check_query
 
     root = site_dir or DEMO_SITE
     if not root.is_dir():
-        fail(f"no demo site at {root} (run from a checkout of the repository, or pass --site-dir)")
+        fail(f"no demo site at {root} (run from a checkout of the repository, or pass --site-dir)", 2)
+    check_query(query)  # before the crawl, not after it
     _check_database(db_path)
     # The same port every time keeps the demo's addresses, so running it again finds its stories stored.
     with ExitStack() as serving:

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import sqlite3
 import sys
+import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
 from typing import IO, Any
 
 import click
 
 from newsingest.cli import db_option, reports_errors
 from newsingest.cli.query import article_filter, filter_options, open_for_reading
+from newsingest.errors import QueryError, StoreError, UsageError
 from newsingest.store.articles import article_rows, load_article
 
 CSV_COLUMNS = (
@@ -89,19 +95,41 @@ def export(query: str | None, output: str, out: str | None, db_path: str, **opti
       newsingest export --speaker Price --query ceasefire
     """
     filters = article_filter(options)
-    if query:
-        from dataclasses import replace
-
+    if query is not None:
         filters = replace(filters, matching=query)
+    target = Path(out) if out else None
+    if target is not None and target.resolve() in {Path(db_path + suffix).resolve() for suffix in ("", "-wal", "-shm")}:
+        raise UsageError(f"--out {out} is the database itself")
     with open_for_reading(db_path) as store:
-        stream: IO[str] = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout  # noqa: SIM115
+        rows = article_rows(store.db, filters, order="stored")
         try:
-            count = write(records(store.db, article_rows(store.db, filters, order="stored")), output, stream)
-        finally:
-            if out:
-                stream.close()
+            if target is None:
+                count = write(records(store.db, rows), output, sys.stdout)
+            else:
+                count = write_file(records(store.db, rows), output, target)
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"malformed search query: {exc}") from exc
+        except BrokenPipeError:
+            # The reader went away (`newsingest export | head`): nothing more to say to it.
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+            return
+        except OSError as exc:
+            raise StoreError(f"cannot write {out}: {exc.strerror or exc}") from exc
     noun = "article" if count == 1 else "articles"
     click.echo(f"exported {count} {noun}" + (f" to {out}" if out else ""), err=True)
+
+
+def write_file(items: Iterator[dict[str, Any]], output: str, target: Path) -> int:
+    """Write into a temporary file beside the target, then put it in place: a failed export leaves no half file."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            count = write(items, output, stream)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return count
 
 
 def write(items: Iterator[dict[str, Any]], output: str, stream: IO[str]) -> int:

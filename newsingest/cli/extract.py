@@ -7,6 +7,7 @@ import urllib.request
 from pathlib import Path
 
 import click
+from w3lib.url import safe_url_string
 
 from newsingest import __version__
 from newsingest.cli import date_options, db_option, fail, reports_errors
@@ -19,7 +20,8 @@ MAX_BYTES = 10 * 1024 * 1024
 
 def fetch(url: str) -> tuple[bytes, str | None]:
     """One page over HTTP, as the crawler would ask for it."""
-    request = urllib.request.Request(url, headers={"User-Agent": f"newsingest/{__version__}"})
+    # An address with non-ASCII letters (例え.jp/記事) goes out in its ASCII form, as browsers send it.
+    request = urllib.request.Request(safe_url_string(url), headers={"User-Agent": f"newsingest/{__version__}"})
     try:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
             return response.read(MAX_BYTES + 1)[:MAX_BYTES], response.headers.get("Content-Type")
@@ -59,7 +61,8 @@ def extract(
     else:
         path = Path(source)
         if not path.is_file():
-            raise click.BadParameter(f"no such file: {source}", param_hint="FILE_OR_URL")
+            problem = "not a file" if path.exists() else "no such file"
+            raise click.BadParameter(f"{problem}: {source}", param_hint="FILE_OR_URL")
         html = path.read_bytes()
         page_url = url or path.resolve().as_uri()
     if url is not None and not is_http_url(url):

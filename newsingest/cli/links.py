@@ -7,20 +7,20 @@ import json
 
 import click
 
-from newsingest.cli import db_option, reports_errors
+from newsingest.cli import DAY, LIMIT, db_option, reports_errors
 from newsingest.cli.query import json_option, open_for_reading
 
 
 @click.command()
 @click.option("--section", metavar="LABEL", help='Only lists with this label, e.g. "Latest news" (any case).')
 @click.option("--site", metavar="HOST", help="Only lists on this site's pages (a leading www. is ignored).")
-@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE", help="Items dated on or after.")
-@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True, help="Most items to show.")
+@click.option("--since", type=DAY, metavar="DATE", help="Items dated on or after.")
+@click.option("--limit", type=LIMIT, default=100, show_default=True, help="Most items to show.")
 @json_option
 @db_option
 @reports_errors
 def links(
-    section: str | None, site: str | None, since: dt.datetime | None, limit: int, as_json: bool, db_path: str
+    section: str | None, site: str | None, since: dt.date | None, limit: int, as_json: bool, db_path: str
 ) -> None:
     """The stories that link lists around stored articles point to, newest first.
 
@@ -28,7 +28,7 @@ def links(
     list it: a story in every page's "Latest news" sidebar shows a high count.
     """
     with open_for_reading(db_path) as store:
-        targets = store.link_targets(section=section, site=site, since=since.date() if since else None, limit=limit)
+        targets = store.link_targets(section=section, site=site, since=since, limit=limit)
     if as_json:
         click.echo(json.dumps([t.to_dict() for t in targets], ensure_ascii=False, indent=2))
         return

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import click
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 
-from newsingest.cli import db_option, reports_errors
-from newsingest.errors import StoreError
+from newsingest.cli import DAY, LIMIT, db_option, reports_errors
+from newsingest.errors import StoreError, UsageError
 from newsingest.store import MARK_END, MARK_START, SearchHit, Store
 from newsingest.store.filters import ArticleFilter
 
@@ -75,7 +76,7 @@ def format_hit(position: int, hit: SearchHit, tty: bool) -> str:
 
 def filter_options(func: F) -> F:
     """--site, --since, --until, --author, --speaker and --all: which articles a query is about."""
-    day = click.DateTime(formats=["%Y-%m-%d"])
+    day = DAY
     options = [
         click.option("--site", metavar="HOST", help="Only articles from this site (a leading www. is ignored)."),
         click.option("--since", type=day, metavar="DATE", help="Published on or after this day (YYYY-MM-DD)."),
@@ -94,8 +95,8 @@ def article_filter(options: dict[str, Any]) -> ArticleFilter:
     since, until = options.pop("since"), options.pop("until")
     return ArticleFilter(
         site=options.pop("site"),
-        since=since.date() if since else None,
-        until=until.date() if until else None,
+        since=since,
+        until=until,
         author=options.pop("author"),
         speaker=options.pop("speaker"),
         include_duplicates=options.pop("include_duplicates"),
@@ -108,9 +109,7 @@ HIT_COLUMNS = ("url", "headline", "site", "published", "rank", "snippet")
 @click.command()
 @click.argument("query")
 @filter_options
-@click.option(
-    "--limit", type=click.IntRange(min=1), metavar="N", default=20, show_default=True, help="Most hits to show."
-)
+@click.option("--limit", type=LIMIT, metavar="N", default=20, show_default=True, help="Most hits to show.")
 @click.option(
     "--format",
     "output",
@@ -140,6 +139,8 @@ def search(query: str, limit: int, output: str, as_json: bool, db_path: str, **o
     matched words in bold (on a terminal) or between ⟦ ⟧ (elsewhere, and in json, jsonl and csv).
     --json is short for --format json.
     """
+    if as_json and output not in ("table", "json"):
+        raise UsageError(f"--json and --format {output} ask for two formats: give one")
     filters = article_filter(options)
     with open_for_reading(db_path) as store:
         hits = store.search(query, limit=limit, **{k: getattr(filters, k) for k in ArticleFilter.__slots__})
@@ -219,17 +220,23 @@ def stats_listings(totals: dict[str, int], sites: list[tuple[str, int]], runs: l
 
 def render_plain(listing: Listing) -> str:
     """A listing as aligned columns of plain text: numbers to the right, text to the left."""
-    widths = [max(len(cell) for cell in column) for column in zip(listing.headers, *listing.rows, strict=True)]
+    # Widths in terminal cells: a CJK character takes two.
+    widths = [max(cell_len(cell) for cell in column) for column in zip(listing.headers, *listing.rows, strict=True)]
     lines = [listing.title]
     for cells in (listing.headers, *listing.rows):
         parts = [
-            cell.rjust(width) if header in listing.numeric else cell.ljust(width)
+            _pad(cell, width, right=header in listing.numeric)
             for header, cell, width in zip(listing.headers, cells, widths, strict=True)
         ]
         lines.append("  ".join(parts).rstrip())
     if not listing.rows:
         lines.append("(none)")
     return "\n".join(lines)
+
+
+def _pad(cell: str, width: int, *, right: bool) -> str:
+    space = " " * (width - cell_len(cell))
+    return space + cell if right else cell + space
 
 
 def print_rich(listings: list[Listing], console: Console | None = None) -> None:
@@ -248,7 +255,7 @@ def print_rich(listings: list[Listing], console: Console | None = None) -> None:
 @click.option(
     "--runs",
     "run_limit",
-    type=click.IntRange(min=0),
+    type=click.IntRange(min=0, max=10_000),
     metavar="N",
     default=5,
     show_default=True,

@@ -9,7 +9,7 @@ import textwrap
 
 import click
 
-from newsingest.cli import db_option, reports_errors
+from newsingest.cli import DAY, LIMIT, db_option, reports_errors
 from newsingest.cli.query import all_option, json_option, open_for_reading
 from newsingest.store import QuoteHit
 
@@ -27,9 +27,9 @@ def format_quote(hit: QuoteHit, tty: bool) -> str:
 @click.option("--speaker", metavar="NAME", help='Quotations by this person or organisation; "Price" finds Ned Price.')
 @click.option("--search", metavar="TEXT", help="Quotations containing these words (FTS5 syntax, as in `search`).")
 @click.option("--site", metavar="HOST", help="Only articles from this site (a leading www. is ignored).")
-@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE", help="Published on or after.")
-@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="DATE", help="Published on or before.")
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Most quotations to show.")
+@click.option("--since", type=DAY, metavar="DATE", help="Published on or after.")
+@click.option("--until", type=DAY, metavar="DATE", help="Published on or before.")
+@click.option("--limit", type=LIMIT, default=50, show_default=True, help="Most quotations to show.")
 @all_option
 @json_option
 @db_option
@@ -38,8 +38,8 @@ def quotes(
     speaker: str | None,
     search: str | None,
     site: str | None,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
+    since: dt.date | None,
+    until: dt.date | None,
     limit: int,
     include_duplicates: bool,
     as_json: bool,
@@ -62,8 +62,8 @@ def quotes(
             speaker=speaker,
             search=search,
             site=site,
-            since=since.date() if since else None,
-            until=until.date() if until else None,
+            since=since,
+            until=until,
             limit=limit,
             include_duplicates=include_duplicates,
         )

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from newsingest.cli import db_option, reports_errors
+from newsingest.cli import LIMIT, db_option, reports_errors
 from newsingest.cli.query import Listing, json_option, open_for_reading, print_rich, render_plain
 
 COLUMNS = ("run", "site", "started", "took", "status", "requests", "304", "new", "updated", "same", "copies", "failed")
@@ -40,8 +40,12 @@ def run_row(run: dict[str, Any]) -> tuple[str, ...]:
 
 
 @click.command()
-@click.option("--site", metavar="SITE", help="Only runs of this site (a site spider's name or a host name).")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most runs to list.")
+@click.option(
+    "--site",
+    metavar="SITE",
+    help="Only runs of this site: a site spider's name (demo), or the host of URLs crawled without one.",
+)
+@click.option("--limit", type=LIMIT, default=20, show_default=True, help="Most runs to list.")
 @json_option
 @db_option
 @reports_errors

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import click
 
 from newsingest.cli import db_option, fail, reports_errors
 from newsingest.cli.query import open_for_reading
+from newsingest.crawl.outcome import EXIT_NOT_STARTED
 
 
 @click.command()
@@ -33,6 +35,7 @@ def serve(port: int, host: str, db_path: str) -> None:
         fail("Datasette is not installed: pip install 'newsingest[serve]'")
         return
     open_for_reading(db_path).close()  # a missing or older database: a clear error, or its schema brought up to date
+    port = _listenable(host, port)
     folder = state_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     settings = folder / "datasette-metadata.json"
@@ -41,6 +44,16 @@ def serve(port: int, host: str, db_path: str) -> None:
     command = [sys.executable, "-m", "datasette", "serve", db_path, "--metadata", str(settings)]
     command += ["--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
     os.execv(sys.executable, command)
+
+
+def _listenable(host: str, port: int) -> int:
+    """The port to give Datasette (a free one for 0), after making sure it can listen there."""
+    try:
+        with socket.create_server((host, port)) as probe:
+            return int(probe.getsockname()[1])
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", EXIT_NOT_STARTED)
+        raise  # unreachable: fail() exits
 
 
 COMMANDS = [serve]

@@ -9,6 +9,7 @@ Scheduled runs of an unchanged site cost a handful of empty responses. Off for b
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Self
 
 from scrapy import Request
@@ -23,6 +24,12 @@ from newsingest.errors import StoreError
 class ConditionalRequestsMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
+        # Validators older than this are not used, so that listings are read in full now and then and a
+        # story whose fetch failed on an unchanged page gets another chance.
+        self.max_age = dt.timedelta(seconds=crawler.settings.getfloat("NEWSINGEST_REVALIDATE_AFTER", 86400))
+
+    def oldest(self) -> str:
+        return (dt.datetime.now(dt.UTC) - self.max_age).isoformat(timespec="seconds")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -34,7 +41,9 @@ class ConditionalRequestsMiddleware:
         # Only the spider's own requests (they say what they fetch); not, say, Scrapy's robots.txt check.
         if request.method != "GET" or "kind" not in request.meta or request.meta.get("conditional") is False:
             return
-        etag, last_modified = store_for(self.crawler).validators(request.url)
+        etag, last_modified, checked = store_for(self.crawler).validators(request.url)
+        if checked is None or checked < self.oldest():
+            return  # never seen, or not read in full for a long while: read it whole again
         if etag:
             request.headers.setdefault(b"If-None-Match", etag.encode("latin-1"))
         if last_modified:

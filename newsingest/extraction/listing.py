@@ -19,6 +19,7 @@ from newsingest.extraction.blocks import is_hidden
 from newsingest.extraction.generic import url_date
 from newsingest.extraction.page import Page
 from newsingest.extraction.sidebars import article_like, extract_links
+from newsingest.extraction.site import SiteRules
 from newsingest.models import Link
 from newsingest.text import clean_text
 from newsingest.urls import is_http_url, normalize_url, same_site
@@ -52,11 +53,18 @@ def _day(value: dt.date) -> dt.date:
 
 
 def extract_listing(
-    html: bytes | str, url: str, *, fetched: dt.datetime | None = None, content_type: str | None = None
+    html: bytes | str,
+    url: str,
+    *,
+    site: SiteRules | None = None,
+    fetched: dt.datetime | None = None,
+    content_type: str | None = None,
 ) -> Listing:
+    """The listing's stories and next page; `site` gives the site's zone, languages and date order."""
     page = Page(html, url, content_type)
-    languages = language_codes(page.lang)
-    reader = DateReader(languages, None, date_order_for(page.lang), fetched)
+    languages = language_codes(*(site.languages if site else ()), page.lang)
+    order = (site.date_order if site else None) or date_order_for(page.lang)
+    reader = DateReader(languages, site.tz() if site else None, order, fetched)
     # The lists on the page with the dates they show; a story listed twice keeps its dated entry.
     lists = extract_links(page, "", frozenset(), reader)
     dated = {link.url: link for link in lists if link.published is not None}

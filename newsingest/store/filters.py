@@ -40,6 +40,12 @@ class ArticleFilter:
     # A full-text query (FTS5 syntax, as for search) the article must match.
     matching: str | None = None
 
+    def __post_init__(self) -> None:
+        if self.since and self.until and self.since > self.until:
+            raise QueryError(f"--since {self.since} is after --until {self.until}")
+        if self.matching is not None and not self.matching.strip():
+            raise QueryError("malformed search query: it is empty")
+
     def where(self, alias: str = "a") -> tuple[list[str], dict[str, Any]]:
         """SQL conditions on the articles table (as `alias`) and their named parameters."""
         clauses: list[str] = []
@@ -53,7 +59,7 @@ class ArticleFilter:
         if self.since:
             clauses.append(f"{alias}.published >= :since")
             params["since"] = self.since.isoformat()
-        if self.until:
+        if self.until and self.until < dt.date.max:
             clauses.append(f"{alias}.published < :before")
             params["before"] = (self.until + dt.timedelta(days=1)).isoformat()
         if self.author:

@@ -60,19 +60,22 @@ def stored_original(db: Database, url: str, body: Body, pending: dict[str, Body]
     """The first stored story whose body this one copies (the same text, or a near copy), if any.
 
     `pending` holds bodies buffered but not yet written, by canonical URL. The original of a copy of
-    a copy is the first story, not the middle one.
+    a copy is the first story, not the middle one. Copies of this very story do not count: an
+    original that was edited after being copied is still the original.
     """
     exact = list(
         db.query(
             f"select canonical_url, duplicate_of from {ARTICLES} where fingerprint = ? and canonical_url != ? "
-            "order by first_seen, rowid limit 1",
-            [body.fingerprint, url],
+            "and (duplicate_of is null or duplicate_of != ?) order by first_seen, rowid limit 1",
+            [body.fingerprint, url, url],
         )
     )
     if exact:
         return str(exact[0]["duplicate_of"] or exact[0]["canonical_url"])
     for other, waiting in pending.items():
-        if other != url and (waiting.fingerprint == body.fingerprint or _near(body, waiting)):
+        if other == url or waiting.original == url:
+            continue
+        if waiting.fingerprint == body.fingerprint or _near(body, waiting):
             return waiting.original or other
     if not body.keys:
         return None
@@ -84,7 +87,7 @@ def stored_original(db: Database, url: str, body: Body, pending: dict[str, Body]
         [*body.keys, url],
     )
     for row in candidates:
-        if similarity(body.shingles, shingles(row["body"])) >= NEAR_DUPLICATE:
+        if row["duplicate_of"] != url and similarity(body.shingles, shingles(row["body"])) >= NEAR_DUPLICATE:
             return str(row["duplicate_of"] or row["canonical_url"])
     return None
 

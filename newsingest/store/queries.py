@@ -35,10 +35,10 @@ class Queries:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read {self.path}: {exc}") from exc
 
-    def validators(self, url: str) -> tuple[str | None, str | None]:
-        """The ETag and Last-Modified last sent for `url` (None, None when never seen)."""
-        rows = self._read(f"select etag, last_modified from {HTTP_VALIDATORS} where url = ?", [url])
-        return (rows[0]["etag"], rows[0]["last_modified"]) if rows else (None, None)
+    def validators(self, url: str) -> tuple[str | None, str | None, str | None]:
+        """The ETag and Last-Modified last sent for `url`, and when (all None when never seen)."""
+        rows = self._read(f"select etag, last_modified, checked from {HTTP_VALIDATORS} where url = ?", [url])
+        return (rows[0]["etag"], rows[0]["last_modified"], rows[0]["checked"]) if rows else (None, None, None)
 
     def search(self, query: str, *, limit: int = 20, **filters: Any) -> list[SearchHit]:
         """Articles matching an FTS5 query, best first; `filters` are those of `ArticleFilter` (site, since, ...).

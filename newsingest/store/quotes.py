@@ -43,6 +43,8 @@ def find_quotes(
     limit: int = 50,
 ) -> list[QuoteHit]:
     """Quotations by a speaker and with words (FTS5 syntax), from articles matching the filters, newest first."""
+    if search is not None and not search.strip():
+        raise QueryError("malformed search query: it is empty")
     match = []
     if speaker:
         match.append(speaker_match(speaker))

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from newsingest.errors import QueryError, StoreError
 from newsingest.store.filters import ArticleFilter
-from newsingest.store.schema import ARTICLES, ARTICLES_FTS
+from newsingest.store.schema import ARTICLES, ARTICLES_FTS, FTS_TOKENIZE
 
 # Matched words in a snippet are wrapped in these. Not « », which French and Swiss papers print as quote marks.
 MARK_START = "⟦"
@@ -51,6 +51,18 @@ class SearchHit:
         }
 
 
+def check_query(query: str) -> None:
+    """Raise QueryError for a query FTS5 cannot read, without a database: on an empty in-memory index."""
+    if not query.strip():
+        raise QueryError("malformed search query: it is empty")
+    with sqlite3.connect(":memory:") as conn:
+        conn.execute(f"create virtual table probe using fts5(headline, body, tokenize='{FTS_TOKENIZE}')")
+        try:
+            conn.execute("select * from probe where probe match ?", [query]).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"malformed search query {query!r}: {exc} ({_QUERY_HINT})") from exc
+
+
 def search_articles(db: Database, query: str, filters: ArticleFilter, *, limit: int = 20) -> list[SearchHit]:
     """Articles matching an FTS5 query and the filters, best first (see `ArticleFilter`)."""
     if not query.strip():
@@ -67,7 +79,7 @@ def search_articles(db: Database, query: str, filters: ArticleFilter, *, limit: 
     except sqlite3.OperationalError as exc:
         message = str(exc)
         if message.startswith(_QUERY_ERRORS):
-            raise QueryError(f"malformed search query: {message} ({_QUERY_HINT})") from exc
+            raise QueryError(f"malformed search query {query!r}: {message} ({_QUERY_HINT})") from exc
         raise StoreError(f"cannot search: {message}") from exc
     return [_hit(row) for row in rows]
 

@@ -57,6 +57,8 @@ class Store(Queries):
         self._pending: dict[str, Pending] = {}
         # (former original, new original) pairs to apply at the next flush.
         self._repoints: list[tuple[str, str]] = []
+        # HTTP validators to write with the next batch, by URL.
+        self._validators: dict[str, dict[str, Any]] = {}
         self.db = self._open()
 
     def _open(self) -> Database:
@@ -133,12 +135,21 @@ class Store(Queries):
     # HTTP validators
 
     def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        """Keep what a server sent to tell a page's version, written with the next batch of articles.
+
+        Written in the same transaction as the article read from that page: a crawl killed before
+        the article is stored must not find the page "not modified" the next time.
+        """
         self._require_writable()
-        row = {"url": url, "etag": etag, "last_modified": last_modified, "checked": utc_now()}
-        try:
-            self._table(HTTP_VALIDATORS).upsert(row, pk="url")
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot write {self.path}: {exc}") from exc
+        self._validators[url] = {"url": url, "etag": etag, "last_modified": last_modified, "checked": utc_now()}
+        if len(self._pending) + len(self._validators) >= self.batch_size:
+            self.flush()
+
+    def validators(self, url: str) -> tuple[str | None, str | None, str | None]:
+        waiting = self._validators.get(url)
+        if waiting is not None:
+            return waiting["etag"], waiting["last_modified"], waiting["checked"]
+        return super().validators(url)
 
     # Articles
 
@@ -258,6 +269,19 @@ class Store(Queries):
                 if pending.near is not None:
                     pending.near.original = url
 
+    def _forget_original(self, url: str) -> None:
+        """An article that could not be written cannot be the original of others: they point back where they did."""
+        for former, original in [pair for pair in self._repoints if pair[1] == url]:
+            self._repoints.remove((former, original))
+            for other, pending in self._pending.items():
+                if pending.duplicate_of == url:
+                    restored = None if other == former else former
+                    pending.duplicate_of = restored
+                    if not pending.touch:
+                        pending.row["duplicate_of"] = restored
+                    if pending.near is not None:
+                        pending.near.original = restored
+
     def _stored(self, url: str) -> Pending | None:
         """What the database holds for an article, shaped like a pending entry so `save` can compare either."""
         rows = self._read(
@@ -272,7 +296,7 @@ class Store(Queries):
 
     def flush(self) -> None:
         """Write buffered articles in one transaction; on failure nothing is written and StoreError names the URL."""
-        if not self._pending:
+        if not self._pending and not self._validators:
             return
         entries = list(self._pending.items())
         current: str | None = None
@@ -282,6 +306,8 @@ class Store(Queries):
                     current = url
                     self._write(url, entry)
                 current = None
+                if self._validators:
+                    self._table(HTTP_VALIDATORS).upsert_all(list(self._validators.values()), pk="url")
                 for former, original in self._repoints:
                     self.db.execute(
                         f"update {ARTICLES} set duplicate_of = ? where (canonical_url = ? or duplicate_of = ?) "
@@ -294,9 +320,11 @@ class Store(Queries):
             # The other articles stay buffered for the next flush; a broken database keeps them all.
             if isinstance(exc, _ARTICLE_ERRORS):
                 del self._pending[current]
+                self._forget_original(current)
             raise StoreError(f"cannot store {current}: {exc}") from exc
         self._pending.clear()
         self._repoints.clear()
+        self._validators.clear()
 
     def _write(self, url: str, entry: Pending) -> None:
         articles = self._table(ARTICLES)
