@@ -10,7 +10,7 @@ import pytest
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
-from newsingest.crawl.stores import close_store
+from newsingest.crawl.stores import close_store, store_for
 from newsingest.models import Article
 from pipelines.dedupe import DedupePipeline
 from pipelines.normalize import NormalizePipeline
@@ -80,3 +80,33 @@ def test_dedupe_drops_a_story_seen_twice_in_one_run_under_any_spelling(crawler):
     # The same body at another address is the store's to judge (a row with duplicate_of), not dropped here.
     assert pipeline.process_item(article(url="https://e.x/b/", canonical_url="https://e.x/b/")) is not None
     assert crawler.stats.get_value("newsingest/dropped/duplicate url") == 2
+
+
+def test_validators_are_written_with_the_articles_read_from_their_pages(crawler, tmp_path):
+    from newsingest.store import Store
+
+    store = Store(tmp_path / "kill.db", batch_size=50)
+    store.save(article())
+    store.save_validators("https://e.x/a/", '"v1"', None)
+    assert store.validators("https://e.x/a/")[0] == '"v1"'
+    store.db.close()  # the process dies before the batch is written
+    with Store(tmp_path / "kill.db") as reopened:
+        assert reopened.validators("https://e.x/a/") == (None, None, None)
+        assert not reopened.has_address("https://e.x/a/")  # so the page is fetched in full next time
+
+
+def test_old_validators_are_not_sent(crawler):
+    from scrapy import Request
+
+    from newsingest.crawl.conditional import ConditionalRequestsMiddleware
+
+    middleware = ConditionalRequestsMiddleware(crawler)
+    store = store_for(crawler)
+    store.save_validators("https://e.x/section/", '"fresh"', None)
+    fresh = Request("https://e.x/section/", meta={"kind": "page"})
+    middleware.process_request(fresh)
+    assert fresh.headers.get("If-None-Match") == b'"fresh"'
+    middleware.max_age = dt.timedelta(seconds=-1)  # everything is older than that
+    stale = Request("https://e.x/section/", meta={"kind": "page"})
+    middleware.process_request(stale)
+    assert stale.headers.get("If-None-Match") is None
