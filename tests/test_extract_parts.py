@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 import newsingest
-from newsingest.extraction.authors import clean_author, is_publisher
+from newsingest.extraction.authors import clean_author, is_publisher, signature_names
 from newsingest.extraction.blocks import BlockWalker
 from newsingest.extraction.boilerplate import is_meta_line
 from newsingest.extraction.headline import clean_headline
+from newsingest.extraction.meta import extract_meta
 from newsingest.extraction.page import Page, decode_html
 
 PROSE = (
@@ -33,10 +34,56 @@ def page(body: str, head: str = "") -> str:
         ("https://example.com/author/jane/", []),
         ("(Image: Getty Images)", []),
         ("Redaktion hessenschau.de", ["Redaktion hessenschau.de"]),
+        ("By Kit Marlow, in News , Business , Travel · 3 Feb 2026, 10:02 · 0 Comments", ["Kit Marlow"]),
+        ("Tamsin Roe · Follow · Twitter", ["Tamsin Roe"]),
+        ("von Ole Brandt · 3 Min", ["Ole Brandt"]),
+        ("松岡大地 · フォロー", ["松岡大地"]),
     ],
 )
 def test_clean_author(raw, names):
     assert clean_author(raw) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Kabelo Ntsane/Palesa Molefi", ["Kabelo Ntsane", "Palesa Molefi"]),
+        ("Trần Minh Châu", ["Trần Minh Châu"]),
+        ("Ярослав Кузишин, Антон Зелинский", ["Ярослав Кузишин", "Антон Зелинский"]),
+        ("Water Shortages", ["Water Shortages"]),  # shaped like a name: the caller also asks where it stands
+        ("Related Stories", []),
+        ("Follow Us", []),
+        ("Reforms", []),
+        ("Words of wisdom", []),
+        ("Chiefs respond.", []),
+        ("He Said It Was Over And Done", []),
+        ("松岡大地", []),
+    ],
+)
+def test_signature_lines(line, names):
+    assert signature_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("head", "names"),
+    [
+        # An address or a profile link in the author tag: the next tag names the person.
+        (
+            '<meta name="author" content="j.doe@courier.example">'
+            '<meta name="twitter:misc:Written by" content="Jane Doe">',
+            ["Jane Doe"],
+        ),
+        (
+            '<meta name="author" content="https://social.example/courier">'
+            '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="John Roe">'
+            '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">',
+            ["John Roe"],
+        ),
+        ('<meta name="author" content="Jane Doe">', ["Jane Doe"]),
+    ],
+)
+def test_meta_authors_skip_addresses(head, names):
+    assert extract_meta(Page(page("<p>x</p>", head), "https://courier.example/a"))["authors"] == names
 
 
 def test_publisher_names_are_recognised():
@@ -115,6 +162,19 @@ def test_comments_longer_than_the_story_are_not_the_story():
         + f"</article><section id='comments'><ul>{comments}</ul></section>"
     )
     article = newsingest.extract(html, "https://e.x/news/budget")
+    assert article.paragraphs == tuple(p.strip() for p in PROSE)
+
+
+def test_a_bold_subhead_after_prose_is_not_a_signature():
+    paragraphs = [PROSE[0], "<strong>Library Hours</strong>", PROSE[1], PROSE[2]]
+    html = page("<article><h1>Council budget</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article>")
+    article = newsingest.extract(html, "https://e.x/news/budget")
+    assert article.authors == ()
+    assert "Library Hours" in article.paragraphs
+
+    signed = page("<article><h1>Council budget</h1><p><b>Jane Doe</b></p>" + "".join(f"<p>{p}</p>" for p in PROSE))
+    article = newsingest.extract(signed, "https://e.x/news/budget")
+    assert article.authors == ("Jane Doe",) and article.sources["authors"] == "signature"
     assert article.paragraphs == tuple(p.strip() for p in PROSE)
 
 

@@ -10,7 +10,7 @@ import lxml.html
 
 from newsingest.dates import Dated, DateReader, Moment, date_order_for, language_codes
 from newsingest.errors import NotAnArticle
-from newsingest.extraction.body import extract_body
+from newsingest.extraction.body import extract_body, signature_block
 from newsingest.extraction.classify import check_article
 from newsingest.extraction.consensus import confirm_short_blocks, trafilatura_text
 from newsingest.extraction.dating import DateFinder, dated_in_zone, has_wall_time, in_zone
@@ -84,7 +84,9 @@ def extract(
     description = clean_markup_text(jsonld.get("description") or meta.get("description"))
     body = extract_body(page.tree, headline_el, reference, description)
     paragraphs = body.paragraphs
-    visible = paragraphs[: body.lede] + confirm_short_blocks(paragraphs[body.lede :], trafilatura_text(page.text, url))
+    visible = paragraphs[: body.lede] + confirm_short_blocks(
+        paragraphs[body.lede :], trafilatura_text(page.text, url), description if not body.lede else None
+    )
     # Pages rendered by JavaScript carry the story only in JSON-LD; a few visible scraps must not win then.
     if len(" ".join(visible)) >= MIN_VISIBLE_SHARE * len(reference):
         generic["paragraphs"] = visible
@@ -97,13 +99,19 @@ def extract(
         ("embedded", embedded),
     ]
     loader.fill(["paragraphs"], ordered)
+    found = tuple(loader.get_output_value("paragraphs") or ())
+    signature = signature_block(body.blocks, found) if loader.won.get("paragraphs") == "text" else None
+    if signature is not None:
+        # A byline set as a paragraph of its own is not part of the story.
+        found = found[: signature[0]] + found[signature[0] + 1 :]
     loader.fill(["authors", "tags", *TEXT_FIELDS], [*sources, ("text", generic)])
+    if "authors" not in loader.won and signature is not None:
+        loader.offer("authors", signature[1], "signature")
     if "authors" not in loader.won:
         # No person named anywhere: the publication itself is the author ("Associated Press", "ORF.at").
         loader.context["allow_publisher"] = True
         loader.fill(["authors"], [*sources, ("text", generic)])
 
-    found = tuple(loader.get_output_value("paragraphs") or ())
     check_article(page, headline, found, body.linked_headings)
     quoted = {b.text for b in body.blocks if b.tag == "blockquote" or any(a.tag == "blockquote" for a in b.ancestors)}
     quotes = extract_quotes(found, blocks=[p in quoted for p in found])

@@ -39,7 +39,7 @@ _PREFIX_ONLY = frozenset(
 )
 _SPLIT = re.compile(r"\s*(?:,|;|·|•|\s&\s|\s+(?:and|und|y|et|e|og|och|en|i|ve|и)\s+|\s*/\s*|\|)\s*", re.IGNORECASE)
 _NOT_NAME = re.compile(
-    r"https?:|www\.|@|\d{2,}|[<>{}=:()\[\]]|\b(?:image|images|getty|photo|foto|picture|istock)", re.IGNORECASE
+    r"https?:|www\.|@|\d|[<>{}=:()\[\]]|\b(?:image|images|getty|photo|foto|picture|istock)", re.IGNORECASE
 )
 # A role after the name: "Jane Doe, Reporter", "신현주 기자", "松岡大地 記者".
 _TRAILING_ROLE = re.compile(
@@ -53,6 +53,41 @@ _ROLE_ONLY = re.compile(
     r"(?:reporter|correspondent|editor|writer|journalist|columnist|redakteur\w*|korrespondent\w*|redaktion)s?$",
     re.IGNORECASE,
 )
+# Buttons and counters that sit in byline boxes: "Follow", "Twitter", "0 Comments".
+_BUTTONS = frozenset(
+    {
+        "follow",
+        "folgen",
+        "suivre",
+        "seguir",
+        "segui",
+        "volgen",
+        "フォロー",
+        "關注",
+        "关注",
+        "팔로우",
+        "twitter",
+        "facebook",
+        "instagram",
+        "linkedin",
+        "x",
+        "threads",
+        "bluesky",
+        "mastodon",
+        "whatsapp",
+        "telegram",
+        "email",
+        "e-mail",
+        "mail",
+        "rss",
+        "more",
+        "mehr",
+        "comments",
+        "kommentare",
+    }
+)
+# "By Jane Doe, in News, Business": what follows ", in" is the post's categories.
+_CATEGORIES = re.compile(r",\s*in\s+\S.*$", re.IGNORECASE)
 # Newsroom initials after a name: "Oliver Maksan (oma)".
 _INITIALS = re.compile(r"\s*\([^()]{1,12}\)\s*$")
 
@@ -62,15 +97,44 @@ def clean_author(value: str | None) -> list[str]:
     text = clean_markup_text(value)
     if not text or len(text) > 200 or text.lower().startswith(("http:", "https:", "/", "www.")):
         return []
-    text = _PREFIX.sub("", strip_dates(text))
+    text = _CATEGORIES.sub("", _PREFIX.sub("", strip_dates(text)))
     names = []
     for part in _SPLIT.split(text):
         part = _PREFIX.sub("", part.strip(" .:-–—·"))
         part = _TRAILING_ROLE.sub("", _INITIALS.sub("", part)).strip(" .,:-–—·")
-        if not part or part.casefold() in _PREFIX_ONLY or _NOT_NAME.search(part) or _ROLE_ONLY.match(part):
+        key = part.casefold()
+        if not part or key in _PREFIX_ONLY or key in _BUTTONS or _NOT_NAME.search(part) or _ROLE_ONLY.match(part):
             continue
         if len(part) > 60 or len(part.split()) > 5:
             continue
+        names.append(part)
+    return names
+
+
+_SIGNATURE_PUNCTUATION = re.compile(r"[.!?:;\"“”„«»()\[\]\d@]")
+_SIGNATURE_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*")
+# Title-case lines that are labels, not people: "Related Stories", "Breaking News", "Editor's Note".
+_LABEL_WORDS = frozenset(
+    "related read see also watch more latest breaking live news update updated video photo photos gallery "
+    "advertisement anzeige werbung editor editors note top stories story topics share".split()
+)
+
+
+def signature_names(text: str) -> list[str]:
+    """The names in a paragraph that is nothing but a byline: "Mathatisi Sebusi/Mohalenyane Phakela".
+
+    Every name has two to four words, each capitalised; any sentence punctuation and it is prose.
+    """
+    text = text.strip()
+    if len(text) > 80 or _SIGNATURE_PUNCTUATION.search(text):
+        return []
+    names = []
+    for part in _SIGNATURE_SPLIT.split(text):
+        words = part.split()
+        if not 2 <= len(words) <= 4 or not all(w[0].isupper() and w[0].isalpha() for w in words):
+            return []
+        if any(w.casefold() in _PREFIX_ONLY or w.casefold() in _BUTTONS or w.casefold() in _LABEL_WORDS for w in words):
+            return []
         names.append(part)
     return names
 

@@ -16,10 +16,15 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from newsingest.extraction.authors import signature_names
 from newsingest.extraction.blocks import HEADINGS, Block, BlockWalker
 from newsingest.extraction.boilerplate import is_meta_line
 from newsingest.extraction.headline import similarity
+from newsingest.text import clean_text
 
+# A signature at the top of a story follows nothing longer than this (standfirst lines).
+MAX_STANDFIRST_LINE = 160
+_ENDS_SENTENCE = re.compile(r"[.!?…\"”»]\s*$")
 # A standfirst shorter than this is a label, not a lede.
 MIN_LEDE_CHARS = 40
 MIN_LEDE_CHARS_UNPUNCTUATED = 60
@@ -293,3 +298,31 @@ def _select(analysis: BodyAnalysis, reference: str | None, description: str | No
     while blocks and blocks[-1].tag in HEADINGS:
         blocks.pop()
     return blocks, min(len(lede), len(blocks))
+
+
+def signature_block(blocks: list[Block], paragraphs: tuple[str, ...]) -> tuple[int, list[str]] | None:
+    """A byline printed as a paragraph of its own, in bold or set right, first or last in the body.
+
+    Print-born sites sign stories this way ("<p><strong>Lê Phương</strong></p>" at the end). Returns
+    the paragraph's index and the names in it.
+    """
+    by_text = {block.text: block for block in blocks}
+    for index in sorted({0, 1, 2, len(paragraphs) - 1}):
+        if not 0 <= index < len(paragraphs) or (block := by_text.get(paragraphs[index])) is None:
+            continue
+        # Near the top only standfirst lines come before a signature; after a sentence, a bold line is a subhead.
+        if index < len(paragraphs) - 1 and any(
+            len(p) > MAX_STANDFIRST_LINE or _ENDS_SENTENCE.search(p) for p in paragraphs[:index]
+        ):
+            continue
+        if (names := signature_names(block.text)) and _set_apart(block.element, block.text):
+            return index, names
+    return None
+
+
+def _set_apart(el: etree._Element, text: str) -> bool:
+    """Wholly bold, or aligned right, as signatures are."""
+    style = re.sub(r"\s+", "", (el.get("style") or "").casefold())
+    if "text-align:right" in style:
+        return True
+    return any(clean_text(b.text_content()) == text for b in el.iter("strong", "b"))

@@ -35,12 +35,20 @@ def trafilatura_text(html: str, url: str) -> str | None:
         return None
 
 
-def confirm_short_blocks(paragraphs: list[str], other: str | None) -> list[str]:
-    """Drop short paragraphs that the other extractor did not keep."""
+def confirm_short_blocks(paragraphs: list[str], other: str | None, description: str | None = None) -> list[str]:
+    """Drop short paragraphs that the other extractor did not keep.
+
+    A first paragraph that repeats the page's description is its standfirst and needs no second vote.
+    """
     if not other:
         return paragraphs
     known = _squash(other)
-    return [p for p in paragraphs if len(p) >= SHORT_BLOCK_CHARS or _squash(p) in known]
+    standfirst = _squash(description) if description else None
+    return [
+        p
+        for i, p in enumerate(paragraphs)
+        if len(p) >= SHORT_BLOCK_CHARS or _squash(p) in known or (i == 0 and _squash(p) == standfirst)
+    ]
 
 
 def guess_date(html: str | etree._Element) -> str | None:

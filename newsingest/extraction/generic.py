@@ -18,7 +18,7 @@ from newsingest.text import clean_text
 _OUTSIDE = frozenset({"header", "nav", "footer", "aside"})
 _NOT_ARTICLE_DATE = re.compile(
     r"today|current-?date|clock|weather|copyright|comment|related|teaser|sidebar|footer|"
-    r"ticker|most-?read|trending|recommend",
+    r"ticker|most-?read|popular|trending|recommend",
     re.IGNORECASE,
 )
 _SITE_HEADER = re.compile(r"header|nav|menu|masthead", re.IGNORECASE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsingest.extraction.page import Page
@@ -71,7 +72,10 @@ AUTHORS = (
     "byl",
     "twitter:creator:name",
     "article.author",
+    "twitter:misc:written by",  # Yoast SEO (WordPress)
 )
+# Profile links and e-mail addresses fill some author tags; the next tag may hold the name.
+_NOT_A_NAME = re.compile(r"^(?:https?:|www\.)|^\S+@\S+$", re.IGNORECASE)
 SECTION = (
     "article:section",
     "og:article:section",
@@ -92,14 +96,25 @@ def _split_tags(values: list[str]) -> list[str]:
     return [t.strip() for v in values for t in v.split(",") if t.strip()]
 
 
+def _labelled_twitter_data(meta: dict[str, list[str]], label: str) -> list[str]:
+    """Twitter card pairs: twitter:label1 "Written by" with twitter:data1 "Jane Doe" (older Yoast SEO)."""
+    for index in "1234":
+        if any(v.casefold() == label for v in meta.get(f"twitter:label{index}", [])):
+            return list(meta.get(f"twitter:data{index}", []))
+    return []
+
+
 def extract_meta(page: Page) -> dict[str, Any]:
     """Field candidates from <meta> and <link> tags."""
     meta = page.meta
     authors: list[str] = []
     for name in AUTHORS:
-        if meta.get(name):
-            authors = list(meta[name])
+        named = [v for v in meta.get(name, []) if not _NOT_A_NAME.search(v)]
+        if named:
+            authors = named
             break
+    if not authors:
+        authors = _labelled_twitter_data(meta, "written by")
     tags: list[str] = []
     for name in TAGS:
         if meta.get(name):
