@@ -7,7 +7,7 @@ import pytest
 import newsingest
 from newsingest.extraction.authors import clean_author, is_publisher, signature_names
 from newsingest.extraction.blocks import BlockWalker
-from newsingest.extraction.boilerplate import is_meta_line
+from newsingest.extraction.boilerplate import is_meta_line, is_promo_line
 from newsingest.extraction.headline import clean_headline
 from newsingest.extraction.meta import extract_meta
 from newsingest.extraction.page import Page, decode_html
@@ -122,6 +122,22 @@ def test_clean_headline_drops_the_site_name(raw, host, expected):
 )
 def test_meta_lines(line, meta):
     assert is_meta_line(line) is meta
+
+
+@pytest.mark.parametrize(
+    ("line", "promo"),
+    [
+        ("Got a story? Get in touch with our news desk.", True),
+        ("Follow the Estuary Post on social media for the latest updates.", True),
+        ("Sign up to our free morning newsletter.", True),
+        ("Folgen Sie uns auf Instagram.", True),
+        ("Follow-up talks are planned for next week, the ministry said.", False),
+        ("For the latest figures, the council will publish its report in June.", False),
+        ("Getting the boiler certified would cost more than the trust raises in a year.", False),
+    ],
+)
+def test_sign_off_lines(line, promo):
+    assert is_promo_line(line) is promo
 
 
 def test_blocks_split_on_double_breaks_and_count_card_links():

@@ -18,7 +18,7 @@ from lxml import etree
 
 from newsingest.extraction.authors import signature_names
 from newsingest.extraction.blocks import HEADINGS, Block, BlockWalker
-from newsingest.extraction.boilerplate import is_meta_line
+from newsingest.extraction.boilerplate import is_meta_line, is_promo_line
 from newsingest.extraction.headline import similarity
 from newsingest.text import clean_text
 
@@ -187,6 +187,9 @@ class BodyAnalysis:
         seen: set[str] = set()
         for i, block in enumerate(self.blocks):
             key = _squash(block.text)
+            # Publishers' articleBody often carries picture captions and credits too; readers do not count them.
+            if _caption(block):
+                continue
             if len(key) >= GUIDE_MIN_BLOCK and key in ref and key not in seen:
                 matched.append(i)
                 seen.add(key)
@@ -196,7 +199,13 @@ class BodyAnalysis:
         # Short blocks (sub-headings) count only between the first and last long match.
         for i in range(matched[0], matched[-1] + 1):
             key = _squash(self.blocks[i].text)
-            if key and key in ref and key not in seen and self.blocks[i].link_density < 0.5:
+            if (
+                key
+                and key in ref
+                and key not in seen
+                and self.blocks[i].link_density < 0.5
+                and not _caption(self.blocks[i])
+            ):
                 matched.append(i)
                 seen.add(key)
         # A block holding other matched blocks whole is a hidden copy of the story, not a paragraph.
@@ -231,6 +240,11 @@ class BodyAnalysis:
 
     def length(self, indexes: list[int]) -> int:
         return sum(size(self.blocks[i].text) for i in indexes)
+
+
+def _caption(block: Block) -> bool:
+    """A picture's caption or credit line."""
+    return block.tag == "figcaption" or any(a.tag == "figure" for a in block.ancestors) or is_meta_line(block.text)
 
 
 def _prose(block: Block) -> bool:
@@ -294,8 +308,9 @@ def _select(analysis: BodyAnalysis, reference: str | None, description: str | No
         if key not in seen:
             seen.add(key)
             blocks.append(analysis.blocks[i])
-    # Sub-headings left dangling at the end are the titles of boxes that were cut away.
-    while blocks and blocks[-1].tag in HEADINGS:
+    # Sub-headings left dangling at the end are the titles of boxes that were cut away; the site's
+    # sign-off ("Follow us on …") is the same under every story.
+    while blocks and (blocks[-1].tag in HEADINGS or is_promo_line(blocks[-1].text)):
         blocks.pop()
     return blocks, min(len(lede), len(blocks))
 

@@ -40,6 +40,15 @@ _PAYWALL_REST = re.compile(
     r"artykułu|articles|story|texte|text)",
     re.IGNORECASE,
 )
+# What sites append to every story: "Got a story? Get in touch…", "Follow us on X", "Sign up to our newsletter".
+_PROMO = re.compile(
+    r"^(?:got a story|have you got a story|do you have a story|got a tip|for more (?:stories|news|on this|like this)|"
+    r"follow (?:us|[\w.]+(?: [\w.]+){0,3} on)|sign up (?:to|for|here)|subscribe to|get (?:our|the latest|in touch)|"
+    r"download (?:our|the)|join (?:our|us)|like us on|click here|folgen sie|abonnieren sie|suivez-nous|"
+    r"síguenos|seguici|følg oss|följ oss)\b",
+    re.IGNORECASE,
+)
+MAX_PROMO_CHARS = 300
 _DATE_WORDS = re.compile(
     r"\b(?:published|updated|posted|stand|aktualisiert|veröffentlicht|publiziert|publié|mis à jour|publicado|"
     r"actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|publisert|oppdatert|publicerad|uppdaterad|"
@@ -47,6 +56,11 @@ _DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+def is_promo_line(text: str) -> bool:
+    """A site's standard call to action that closes its stories."""
+    return len(text) <= MAX_PROMO_CHARS and bool(_PROMO.match(text))
 
 
 def is_meta_line(text: str) -> bool:
