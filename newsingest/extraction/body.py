@@ -40,6 +40,8 @@ FURNITURE_WEIGHT = 0.25
 NEAR_TIE = 0.97
 # A container starting more than this many blocks after the headline is "far" and its score is scaled down.
 NEAR_HEADLINE_BLOCKS = 12
+# Lists of other posts (WordPress's Query Loop block): never the story, however much text they hold.
+POST_LISTS = frozenset({"!wp-block-query"})
 FAR_FROM_HEADLINE = 0.5
 # The articleBody must be this long (letters and digits) to guide, its visible blocks must cover
 # this share of it, and the result must be at least this share of the container's text.
@@ -122,7 +124,7 @@ class BodyAnalysis:
                 if word.startswith("<"):
                     ok = el in dominant
                 else:
-                    ok = el in protected and (not _is_strong(word) or self.near_headline(el))
+                    ok = el in protected and word not in POST_LISTS and (not _is_strong(word) or self.near_headline(el))
                 if not (ok or word in forgiven):
                     is_furniture = True
                     break
