@@ -122,7 +122,7 @@ _NEVER_CONTENT = re.compile(
     r"trending|most-?read|most-?popular|popular|read-?more|readmore|also-?read|more-?stories|see-?also|"
     r"further-?reading|next-?article|prev-?article|teaser-?list|inline-?teaser|teaserbox|linkbox|link-?list|"
     r"author-?bio|bio|donate|donation|cta|call-?to-?action|feedback|correction-?form|breadcrumbs?|caption|"
-    r"credits?|copyright|byline|dateline|timestamp|promo|optin|opt-in|privacy|gdpr|piano|newsticker|wp-block-query|twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|wp-embedded-content)"
+    r"credits?|copyright|byline|dateline|timestamp|promo|optin|opt-in|privacy|gdpr|piano|newsticker|wp-block-query)"
     r"(?:$|[-_\s])",
     re.IGNORECASE,
 )
