@@ -118,6 +118,7 @@ _LABEL_WORDS = frozenset(
     "related read see also watch more latest breaking live news update updated video photo photos gallery "
     "advertisement anzeige werbung editor editors note top stories story topics share".split()
 )
+_NOT_SIGNATURE_WORDS = _PREFIX_ONLY | _BUTTONS | _LABEL_WORDS
 
 
 def signature_names(text: str) -> list[str]:
@@ -133,7 +134,7 @@ def signature_names(text: str) -> list[str]:
         words = part.split()
         if not 2 <= len(words) <= 4 or not all(w[0].isupper() and w[0].isalpha() for w in words):
             return []
-        if any(w.casefold() in _PREFIX_ONLY or w.casefold() in _BUTTONS or w.casefold() in _LABEL_WORDS for w in words):
+        if any(w.casefold() in _NOT_SIGNATURE_WORDS for w in words):
             return []
         names.append(part)
     return names

@@ -190,9 +190,7 @@ class BodyAnalysis:
         for i, block in enumerate(self.blocks):
             key = _squash(block.text)
             # Publishers' articleBody often carries picture captions and credits too; readers do not count them.
-            if _caption(block):
-                continue
-            if len(key) >= GUIDE_MIN_BLOCK and key in ref and key not in seen:
+            if len(key) >= GUIDE_MIN_BLOCK and key in ref and key not in seen and not _caption(block):
                 matched.append(i)
                 seen.add(key)
         covered = sum(len(_squash(self.blocks[i].text)) for i in matched)
@@ -245,8 +243,12 @@ class BodyAnalysis:
 
 
 def _caption(block: Block) -> bool:
-    """A picture's caption or credit line."""
-    return block.tag == "figcaption" or any(a.tag == "figure" for a in block.ancestors) or is_meta_line(block.text)
+    """A picture's caption or credit line: in a <figure> or a caption box, or worded as a credit."""
+    return (
+        block.tag == "figcaption"
+        or any(word in ("<figure>", "!caption") for _, word in block.furniture)
+        or is_meta_line(block.text)
+    )
 
 
 def _prose(block: Block) -> bool:
