@@ -191,3 +191,23 @@ def _as_expected(article: ni.Article) -> dict:
 
 def _sortable(value) -> str:
     return value.isoformat() if value else ""
+
+
+# Datasette's canned queries, run as SQL on the crawled database
+
+
+def test_every_canned_query_answers_its_question(crawled):
+    from newsingest.browse import QUERIES
+
+    db, _ = crawled
+    with sqlite3.connect(db) as conn:
+        answers = {name: conn.execute(query["sql"], {"speaker": "Varga"}).fetchall() for name, query in QUERIES.items()}
+    newest = sorted((a for a in EXPECTED if a["published"]), key=lambda a: a["published"], reverse=True)[:10]
+    assert [urlsplit(row[3]).path for row in answers["latest_per_site"]] == [a["path"] for a in newest]
+    varga = [q["text"] for a in EXPECTED for q in a["quotes"] if q["speaker"] == "Ilse Varga"]
+    assert varga and sorted(row[1] for row in answers["quotes_by_speaker"]) == sorted(varga)
+    assert answers["duplicates"] == []  # the demo site publishes no copies
+    assert [urlsplit(row[2]).path for row in answers["undated_articles"]] == [
+        a["path"] for a in EXPECTED if not a["published"]
+    ]
+    assert len(answers["crawl_runs"]) == 1 and answers["crawl_runs"][0][4] == "ok"
